@@ -1,0 +1,245 @@
+//! Glued-word repair, gated for precision.
+//!
+//! A candidate is a token whose core is ASCII letters, is not a word (lexicon,
+//! allow-list, or seen elsewhere in the same document) and has a plain case
+//! shape. A split is accepted only when every part is a strong word: a
+//! function word, a common lexicon word, or a word the document itself uses.
+//! Affixes never stand alone as parts, and an ambiguous best split is left.
+
+use std::collections::HashMap;
+
+use crate::edit::Edit;
+use crate::lexicon::{Lexicon, MAX_WORD};
+use crate::rules::WordLists;
+
+use super::Ctx;
+
+/// Word lists the glue rules read, merged over the loaded packs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GlueWords {
+    pub(crate) lists: WordLists,
+}
+
+/// Leading punctuation that is not part of a token's core.
+fn is_open(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '{'
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{00AB}'
+            | '\u{2039}'
+            | '\u{00BF}'
+            | '\u{00A1}'
+    )
+}
+
+/// Trailing punctuation that is not part of a token's core.
+fn is_close(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '\u{201D}'
+            | '\u{2019}'
+            | '\u{00BB}'
+            | '\u{203A}'
+            | '\u{2026}'
+    )
+}
+
+/// The core of a token: its span without surrounding punctuation.
+fn core(token: &str) -> (usize, usize) {
+    let start = token.len() - token.trim_start_matches(is_open).len();
+    let end = token.trim_end_matches(is_close).len().max(start);
+    (start, end)
+}
+
+/// Whitespace-separated tokens with their byte offsets.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| c.is_whitespace())
+        .scan(0usize, |pos, tok| {
+            let at = *pos;
+            // Advance past the token and the one white-space character after it.
+            let ws = text[at + tok.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            *pos = at + tok.len() + ws;
+            Some((at, tok))
+        })
+        .filter(|(_, t)| !t.is_empty())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Lower,
+    Capitalized,
+    /// lower-case start with one lower->Upper seam at this byte.
+    Seam(usize),
+}
+
+fn shape(w: &[u8]) -> Option<Shape> {
+    let uppers: Vec<usize> = (0..w.len())
+        .filter(|&i| w[i].is_ascii_uppercase())
+        .collect();
+    match uppers.as_slice() {
+        [] => Some(Shape::Lower),
+        [0] => Some(Shape::Capitalized),
+        [i] if *i >= 2 => Some(Shape::Seam(*i)),
+        _ => None,
+    }
+}
+
+struct Splitter<'a> {
+    lex: &'static Lexicon,
+    words: &'a WordLists,
+    strong: u64,
+    known: u64,
+    doc: Option<HashMap<&'a str, u32>>,
+    text: &'a str,
+}
+
+/// The margin (natural log) by which the best split must beat the next.
+const AMBIGUITY_MARGIN: f64 = 2.0;
+
+impl<'a> Splitter<'a> {
+    fn doc_count(&mut self, w: &str) -> u32 {
+        let text = self.text;
+        let doc = self.doc.get_or_insert_with(|| {
+            let mut m = HashMap::new();
+            for (_, tok) in tokens(text) {
+                let (s, e) = core(tok);
+                let c = &tok[s..e];
+                if !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    *m.entry(c).or_insert(0) += 1;
+                }
+            }
+            m
+        });
+        doc.get(w).copied().unwrap_or(0)
+    }
+
+    fn lower(w: &str) -> String {
+        w.to_ascii_lowercase()
+    }
+
+    /// Score of a part as a standalone word, if it is strong enough to be one.
+    fn part(&mut self, p: &str, first: bool) -> Option<f64> {
+        let lower = Self::lower(p);
+        let count = self.lex.count(p.as_bytes());
+        if self.words.function.contains(&lower) {
+            return Some(self.lex.logp(count.max(self.strong)));
+        }
+        if p.len() < 3 || self.words.suffixes.contains(&lower) {
+            return None;
+        }
+        if count >= self.strong {
+            return Some(self.lex.logp(count));
+        }
+        let capital_ok = first || !p.as_bytes()[0].is_ascii_uppercase();
+        if capital_ok && (self.words.allow.contains(&lower) || self.doc_count(p) > 0) {
+            return Some(self.lex.logp(self.strong));
+        }
+        None
+    }
+
+    fn is_word(&mut self, w: &str) -> bool {
+        let lower = Self::lower(w);
+        self.lex.count(w.as_bytes()) >= self.known
+            || self.words.allow.contains(&lower)
+            || self.words.never_split.contains(&lower)
+            || self.doc_count(w) > 1
+    }
+
+    /// The best split of `w` into parts, if one is clearly best.
+    fn split(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let bytes = w.as_bytes();
+        if bytes.len() < 4 || bytes.len() > MAX_WORD || !bytes.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let shape = shape(bytes)?;
+        if self.is_word(w) {
+            return None;
+        }
+        if let Shape::Seam(i) = shape {
+            let (l, r) = w.split_at(i);
+            let r_ok = r.len() >= 2 && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+            let known = |s: &mut Self, p: &str| {
+                s.lex.count(p.as_bytes()) > 0
+                    || s.words.function.contains(&Self::lower(p))
+                    || s.doc_count(p) > 0
+            };
+            return (r_ok && known(self, l) && known(self, r)).then(|| vec![l, r]);
+        }
+        let mut scored: Vec<(f64, Vec<&'a str>)> = Vec::new();
+        for i in 1..w.len() {
+            let (l, r) = w.split_at(i);
+            if let (Some(a), Some(b)) = (self.part(l, true), self.part(r, false)) {
+                if self.prefix_blocks(l, r) {
+                    continue;
+                }
+                scored.push((a + b, vec![l, r]));
+            }
+        }
+        if scored.is_empty() {
+            // Three parts, only through a function word in the middle.
+            for i in 1..w.len() {
+                for j in i + 1..w.len() {
+                    let (l, m, r) = (&w[..i], &w[i..j], &w[j..]);
+                    if !self.words.function.contains(&Self::lower(m)) {
+                        continue;
+                    }
+                    if let (Some(a), Some(b), Some(c)) =
+                        (self.part(l, true), self.part(m, false), self.part(r, false))
+                    {
+                        scored.push((a + b + c, vec![l, m, r]));
+                    }
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match scored.as_slice() {
+            [] => None,
+            [only] => Some(only.1.clone()),
+            [best, next, ..] => (best.0 - next.0 >= AMBIGUITY_MARGIN).then(|| best.1.clone()),
+        }
+    }
+
+    /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a function word.
+    fn prefix_blocks(&self, l: &str, r: &str) -> bool {
+        self.words.prefixes.contains(&Self::lower(l))
+            && !self.words.function.contains(&Self::lower(r))
+    }
+}
+
+pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
+    let mut sp = Splitter {
+        lex: Lexicon::get(),
+        words: ctx.words(),
+        strong: ctx.tunables.strong_count,
+        known: ctx.tunables.known_count,
+        doc: None,
+        text,
+    };
+    let mut edits = Vec::new();
+    for (at, tok) in tokens(text) {
+        let (s, e) = core(tok);
+        let w = &tok[s..e];
+        if let Some(parts) = sp.split(w) {
+            edits.push(Edit::new(at + s..at + e, parts.join(" "), rule));
+        }
+    }
+    edits
+}

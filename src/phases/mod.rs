@@ -1,0 +1,53 @@
+//! The phases' runners. Each turns rules into `Edit`s against the current
+//! text and hands them to `Document::apply`; none writes text directly.
+
+mod chrome;
+mod glue;
+mod text;
+
+use crate::cleaner::Meta;
+use crate::edit::Document;
+use crate::phase::Phase;
+use crate::rules::{Kind, Rule, Tunables, WordLists};
+
+pub(crate) use self::glue::GlueWords;
+
+/// What the runners share: the rules, the tunables and the word lists.
+pub(crate) struct Ctx<'c> {
+    pub(crate) rules: &'c [Rule],
+    pub(crate) tunables: &'c Tunables,
+    pub(crate) glue: &'c GlueWords,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn words(&self) -> &WordLists {
+        &self.glue.lists
+    }
+}
+
+/// Runs the rules of one phase, in pack order.
+pub(crate) fn run(
+    phase: Phase,
+    rules: &[usize],
+    ctx: &Ctx<'_>,
+    doc: &mut Document<'_>,
+    meta: &mut Meta,
+) {
+    if phase == Phase::Chrome {
+        chrome::run(rules, ctx, doc, meta);
+        return;
+    }
+    for &idx in rules {
+        let rule = &ctx.rules[idx];
+        let edits = match &rule.kind {
+            Kind::Replace { re, replacement } => text::replace(doc.text(), re, replacement, idx),
+            Kind::Map { ac, to } => text::map(doc.text(), ac, to, idx),
+            Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
+            Kind::SplitGlued => glue::split(doc.text(), ctx, idx),
+            Kind::DropLine { .. } | Kind::CutAfter { .. } | Kind::StripPrefix { .. } => {
+                unreachable!("chrome kinds are refused outside the chrome phase")
+            }
+        };
+        doc.apply(edits);
+    }
+}

@@ -1,0 +1,432 @@
+//! Rules: loading packs (built-in and the user's), checking them, and
+//! compiling each into a `Rule` whose kind the phases know how to run.
+
+mod builtin;
+mod pack;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::error::{Error, Reason, RuleError};
+use crate::phase::Phase;
+
+pub use self::pack::Example;
+use self::pack::{PackFile, RuleDef, Settings, Words};
+
+pub(crate) use self::builtin::{BUILTIN, profile_names};
+
+/// Every rule kind a pack may name.
+pub(crate) const KIND_NAMES: &[&str] = &[
+    "drop-line",
+    "cut-after",
+    "strip-prefix",
+    "replace",
+    "map",
+    "normalize",
+    "split-glued",
+];
+
+/// Where in a document a chrome rule may act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Zone {
+    /// Any line, but only short ones (whole-line matches).
+    Anywhere,
+    /// Before the content core (for `strip-prefix`: the very start of the text).
+    Head,
+    /// After the content core.
+    Tail,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    Nfc,
+    Nfkc,
+}
+
+/// What a rule does; each kind runs in one phase (`replace` and `map` in any).
+#[derive(Clone, Debug)]
+pub(crate) enum Kind {
+    DropLine { re: Regex, zone: Zone },
+    CutAfter { re: Regex, zone: Zone },
+    StripPrefix { re: Regex, zone: Zone },
+    Replace { re: Regex, replacement: String },
+    Map { ac: AhoCorasick, to: Vec<String> },
+    Normalize { form: Form },
+    SplitGlued,
+}
+
+impl Kind {
+    fn name(&self) -> &'static str {
+        match self {
+            Kind::DropLine { .. } => "drop-line",
+            Kind::CutAfter { .. } => "cut-after",
+            Kind::StripPrefix { .. } => "strip-prefix",
+            Kind::Replace { .. } => "replace",
+            Kind::Map { .. } => "map",
+            Kind::Normalize { .. } => "normalize",
+            Kind::SplitGlued => "split-glued",
+        }
+    }
+}
+
+/// A compiled rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub(crate) id: Arc<str>,
+    pub(crate) phase: Phase,
+    pub(crate) kind: Kind,
+    why: String,
+    pack: String,
+    source: String,
+    opt_in: bool,
+    examples: Vec<Example>,
+}
+
+impl Rule {
+    /// The stable, namespaced id (`chrome.comment-prompt`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+    /// The kind's name as written in the pack.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind.name()
+    }
+    /// Why the rule exists.
+    pub fn why(&self) -> &str {
+        &self.why
+    }
+    /// The pack the rule came from.
+    pub fn pack(&self) -> &str {
+        &self.pack
+    }
+    /// The file the rule was loaded from (`builtin:NAME` for built-in packs).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+    /// Whether the rule only runs when selected by its full id.
+    pub fn opt_in(&self) -> bool {
+        self.opt_in
+    }
+    /// Texts the rule must change and look-alikes it must keep.
+    pub fn examples(&self) -> &[Example] {
+        &self.examples
+    }
+    /// The rule's pattern, when its kind has one.
+    pub fn pattern(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::DropLine { re, .. }
+            | Kind::CutAfter { re, .. }
+            | Kind::StripPrefix { re, .. }
+            | Kind::Replace { re, .. } => Some(re.as_str()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}] {}", self.id, self.kind.name(), self.why)
+    }
+}
+
+/// Settings merged over every loaded pack, later packs winning.
+#[derive(Clone, Debug)]
+pub(crate) struct Tunables {
+    pub(crate) core_min_words: usize,
+    pub(crate) chrome_cap: f64,
+    pub(crate) anywhere_max_words: usize,
+    pub(crate) strong_count: u64,
+    pub(crate) known_count: u64,
+}
+
+impl Default for Tunables {
+    fn default() -> Tunables {
+        Tunables {
+            core_min_words: 10,
+            chrome_cap: 0.5,
+            anywhere_max_words: 8,
+            strong_count: 1_000_000,
+            known_count: 1,
+        }
+    }
+}
+
+impl Tunables {
+    fn merge(&mut self, s: &Settings) {
+        if let Some(v) = s.core_min_words {
+            self.core_min_words = v;
+        }
+        if let Some(v) = s.chrome_cap {
+            self.chrome_cap = v;
+        }
+        if let Some(v) = s.anywhere_max_words {
+            self.anywhere_max_words = v;
+        }
+        if let Some(v) = s.strong_count {
+            self.strong_count = v;
+        }
+        if let Some(v) = s.known_count {
+            self.known_count = v;
+        }
+    }
+}
+
+/// Word lists merged over every loaded pack (lower-cased).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordLists {
+    pub(crate) allow: HashSet<String>,
+    pub(crate) never_split: HashSet<String>,
+    pub(crate) function: HashSet<String>,
+    pub(crate) prefixes: HashSet<String>,
+    pub(crate) suffixes: HashSet<String>,
+}
+
+impl WordLists {
+    fn merge(&mut self, w: &Words) {
+        let lower = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        self.allow.extend(lower(&w.allow));
+        self.never_split.extend(lower(&w.never_split));
+        self.function.extend(lower(&w.function));
+        self.prefixes.extend(lower(&w.prefixes));
+        self.suffixes.extend(lower(&w.suffixes));
+    }
+}
+
+/// Everything loaded from packs, before selection.
+#[derive(Debug, Default)]
+pub(crate) struct RuleSet {
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) tunables: Tunables,
+    pub(crate) words: WordLists,
+    loaded: HashSet<String>,
+}
+
+/// True if `id` is `prefix` or lies under it (`chrome` covers `chrome.x`).
+pub(crate) fn id_matches(id: &str, prefix: &str) -> bool {
+    let prefix = prefix.trim_end_matches('.');
+    id == prefix || (id.starts_with(prefix) && id.as_bytes().get(prefix.len()) == Some(&b'.'))
+}
+
+impl RuleSet {
+    /// Loads the built-in packs of a profile.
+    pub(crate) fn load_profile(&mut self, profile: &str) -> Result<(), Error> {
+        let mut found = false;
+        for (name, source) in BUILTIN {
+            let file = PackFile::parse(&format!("builtin:{name}"), source)?;
+            if file.pack.profiles.iter().any(|p| p == profile) {
+                found = true;
+                self.add(&format!("builtin:{name}"), source, file)?;
+            }
+        }
+        if !found {
+            return Err(Error::UnknownProfile(
+                profile.to_string(),
+                profile_names().join(", "),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Loads a user pack from its source text.
+    pub(crate) fn load_source(&mut self, path: &str, source: &str) -> Result<(), Error> {
+        let file = PackFile::parse(path, source)?;
+        self.add(path, source, file)
+    }
+
+    fn add(&mut self, path: &str, source: &str, file: PackFile) -> Result<(), Error> {
+        for ext in &file.pack.extends {
+            let Some((name, src)) = BUILTIN.iter().find(|(n, _)| *n == ext.get_ref().as_str())
+            else {
+                return Err(Error::UnknownPack {
+                    path: path.to_string(),
+                    pack: file.pack.name.clone(),
+                    extends: ext.get_ref().clone(),
+                });
+            };
+            if !self.loaded.contains(*name) {
+                let p = format!("builtin:{name}");
+                let f = PackFile::parse(&p, src)?;
+                self.add(&p, src, f)?;
+            }
+        }
+        self.loaded.insert(file.pack.name.clone());
+        self.rules
+            .retain(|r| !file.pack.disable.iter().any(|d| id_matches(&r.id, d)));
+        self.tunables.merge(&file.settings);
+        self.words.merge(&file.words);
+        for def in file.rules {
+            let rule = compile(path, source, &file.pack.name, def)?;
+            if self.rules.iter().any(|r| r.id == rule.id) {
+                let span = find_id_span(source, &rule.id);
+                return Err(Error::Rule(RuleError::new(
+                    path,
+                    source,
+                    span,
+                    Some(&rule.id),
+                    Reason::DuplicateId,
+                )));
+            }
+            self.rules.push(rule);
+        }
+        Ok(())
+    }
+}
+
+/// Where `id = "..."` names this id in the source, for the duplicate-id error.
+fn find_id_span(source: &str, id: &str) -> std::ops::Range<usize> {
+    let quoted = [format!("\"{id}\""), format!("'{id}'")];
+    quoted
+        .iter()
+        .filter_map(|q| source.rfind(q.as_str()).map(|i| i..i + q.len()))
+        .max_by_key(|r| r.start)
+        .unwrap_or(0..0)
+}
+
+fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, Box<RuleError>> {
+    let id = def.id.get_ref().clone();
+    let err = |span: std::ops::Range<usize>, reason: Reason| {
+        RuleError::new(path, source, span, Some(&id), reason)
+    };
+    let valid_id = !id.is_empty()
+        && id.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-' || c == '_'
+        });
+    let phase = match Phase::of_id(&id) {
+        Some(p) if valid_id && id.contains('.') => p,
+        _ => return Err(err(def.id.span(), Reason::BadId)),
+    };
+    let kind_name = def.kind.get_ref().as_str();
+    let kind_span = def.kind.span();
+    let missing = |name: &'static str| err(kind_span.clone(), Reason::MissingField(name));
+    let regex = |p: &toml::Spanned<String>| {
+        Regex::new(p.get_ref()).map_err(|e| err(p.span(), Reason::BadRegex(e.to_string())))
+    };
+    let zone = |z: Option<&toml::Spanned<String>>, default: Zone| match z {
+        None => Ok(default),
+        Some(z) => match z.get_ref().as_str() {
+            "anywhere" => Ok(Zone::Anywhere),
+            "head" => Ok(Zone::Head),
+            "tail" => Ok(Zone::Tail),
+            other => Err(err(
+                z.span(),
+                Reason::BadValue(format!(
+                    "unknown zone `{other}` (known: anywhere, head, tail)"
+                )),
+            )),
+        },
+    };
+    let kind = match kind_name {
+        "drop-line" | "cut-after" | "strip-prefix" => {
+            if phase != Phase::Chrome {
+                return Err(err(
+                    kind_span,
+                    Reason::WrongPhase {
+                        kind: kind_name.to_string(),
+                        phase: phase.to_string(),
+                    },
+                ));
+            }
+            let re = regex(def.pattern.as_ref().ok_or_else(|| missing("pattern"))?)?;
+            match kind_name {
+                "drop-line" => Kind::DropLine {
+                    re,
+                    zone: zone(def.zone.as_ref(), Zone::Anywhere)?,
+                },
+                "cut-after" => Kind::CutAfter {
+                    re,
+                    zone: zone(def.zone.as_ref(), Zone::Tail)?,
+                },
+                _ => Kind::StripPrefix {
+                    re,
+                    zone: zone(def.zone.as_ref(), Zone::Head)?,
+                },
+            }
+        }
+        "replace" => {
+            let re = regex(def.pattern.as_ref().ok_or_else(|| missing("pattern"))?)?;
+            let replacement = def
+                .replacement
+                .clone()
+                .ok_or_else(|| err(kind_span.clone(), Reason::MissingField("replacement")))?;
+            Kind::Replace { re, replacement }
+        }
+        "map" => {
+            let map = def
+                .map
+                .as_ref()
+                .ok_or_else(|| err(kind_span.clone(), Reason::MissingField("map")))?;
+            if map.get_ref().keys().any(|k| k.is_empty()) {
+                return Err(err(
+                    map.span(),
+                    Reason::BadValue("map keys must not be empty".into()),
+                ));
+            }
+            let (from, to): (Vec<_>, Vec<_>) = map
+                .get_ref()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .unzip();
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&from)
+                .map_err(|e| err(map.span(), Reason::BadValue(e.to_string())))?;
+            Kind::Map { ac, to }
+        }
+        "normalize" => {
+            if phase != Phase::Unicode {
+                return Err(err(
+                    kind_span,
+                    Reason::WrongPhase {
+                        kind: kind_name.to_string(),
+                        phase: phase.to_string(),
+                    },
+                ));
+            }
+            let form = def.form.as_ref().ok_or_else(|| missing("form"))?;
+            let form = match form.get_ref().as_str() {
+                "nfc" => Form::Nfc,
+                "nfkc" => Form::Nfkc,
+                other => {
+                    return Err(err(
+                        form.span(),
+                        Reason::BadValue(format!("unknown form `{other}` (known: nfc, nfkc)")),
+                    ));
+                }
+            };
+            Kind::Normalize { form }
+        }
+        "split-glued" => {
+            if phase != Phase::Glue {
+                return Err(err(
+                    kind_span,
+                    Reason::WrongPhase {
+                        kind: kind_name.to_string(),
+                        phase: phase.to_string(),
+                    },
+                ));
+            }
+            Kind::SplitGlued
+        }
+        other => return Err(err(kind_span, Reason::UnknownKind(other.to_string()))),
+    };
+    if def.examples.is_empty() {
+        return Err(err(def.id.span(), Reason::MissingExample));
+    }
+    Ok(Rule {
+        id: Arc::from(id.as_str()),
+        phase,
+        kind,
+        why: def.why,
+        pack: pack.to_string(),
+        source: path.to_string(),
+        opt_in: def.opt_in,
+        examples: def.examples,
+    })
+}

@@ -1,0 +1,118 @@
+//! The TOML shape of a rule pack. Fields that later checks may refuse are
+//! kept `Spanned`, so every refusal points at file:line:column.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Reason, RuleError};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PackFile {
+    pub(crate) pack: PackHeader,
+    #[serde(default)]
+    pub(crate) settings: Settings,
+    #[serde(default)]
+    pub(crate) words: Words,
+    #[serde(default, rename = "rule")]
+    pub(crate) rules: Vec<RuleDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PackHeader {
+    pub(crate) name: String,
+    /// Documentation for readers of the pack; `rules list` shows rules, not packs.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) description: String,
+    /// Built-in profiles this pack belongs to (built-in packs only).
+    #[serde(default)]
+    pub(crate) profiles: Vec<String>,
+    /// Built-in packs to load with this one, whatever the profile.
+    #[serde(default)]
+    pub(crate) extends: Vec<Spanned<String>>,
+    /// Rule ids or id prefixes to switch off.
+    #[serde(default)]
+    pub(crate) disable: Vec<String>,
+}
+
+/// Tunables shared by the rules of a phase. A later pack overrides an earlier one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Settings {
+    /// A line with at least this many words that ends a sentence is content.
+    pub(crate) core_min_words: Option<usize>,
+    /// The chrome phase may remove at most this share of a document's words.
+    pub(crate) chrome_cap: Option<f64>,
+    /// `anywhere` rules only drop lines with at most this many words.
+    pub(crate) anywhere_max_words: Option<usize>,
+    /// A lexicon count at or above which a word is strong enough to be a split part.
+    pub(crate) strong_count: Option<u64>,
+    /// A token at or above this lexicon count is a word and never a glue candidate.
+    pub(crate) known_count: Option<u64>,
+}
+
+/// Words that adjust the glue lexicon.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Words {
+    /// Words accepted as known and as split parts (names, jargon).
+    #[serde(default)]
+    pub(crate) allow: Vec<String>,
+    /// Tokens that are never split.
+    #[serde(default)]
+    pub(crate) never_split: Vec<String>,
+    /// The closed class of function words a split may produce.
+    #[serde(default)]
+    pub(crate) function: Vec<String>,
+    /// Bound prefixes: a split part only before a function word.
+    #[serde(default)]
+    pub(crate) prefixes: Vec<String>,
+    /// Bound suffixes: never a split part.
+    #[serde(default)]
+    pub(crate) suffixes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleDef {
+    pub(crate) id: Spanned<String>,
+    pub(crate) kind: Spanned<String>,
+    pub(crate) why: String,
+    pub(crate) pattern: Option<Spanned<String>>,
+    pub(crate) replacement: Option<String>,
+    pub(crate) zone: Option<Spanned<String>>,
+    pub(crate) map: Option<Spanned<BTreeMap<String, String>>>,
+    pub(crate) form: Option<Spanned<String>>,
+    /// Off unless selected by its full id.
+    #[serde(default)]
+    pub(crate) opt_in: bool,
+    #[serde(default)]
+    pub(crate) examples: Vec<Example>,
+}
+
+/// A text the rule must change (`output` differs) or leave alone (`output` equal).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub input: String,
+    pub output: String,
+}
+
+impl PackFile {
+    pub(crate) fn parse(path: &str, source: &str) -> Result<PackFile, Box<RuleError>> {
+        toml::from_str(source).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            RuleError::new(
+                path,
+                source,
+                span,
+                None,
+                Reason::Toml(e.message().to_string()),
+            )
+        })
+    }
+}
