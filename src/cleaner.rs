@@ -68,6 +68,7 @@ pub struct CleanerBuilder {
     packs: Vec<PackInput>,
     select: Vec<String>,
     ignore: Vec<String>,
+    opt_in: bool,
 }
 
 impl Default for CleanerBuilder {
@@ -77,6 +78,7 @@ impl Default for CleanerBuilder {
             packs: Vec::new(),
             select: Vec::new(),
             ignore: Vec::new(),
+            opt_in: false,
         }
     }
 }
@@ -121,6 +123,12 @@ impl CleanerBuilder {
         self
     }
 
+    /// Also runs opt-in rules without naming them (for listing and testing packs).
+    pub fn include_opt_in(&mut self, yes: bool) -> &mut CleanerBuilder {
+        self.opt_in = yes;
+        self
+    }
+
     pub fn build(&self) -> Result<Cleaner, Error> {
         let mut set = RuleSet::default();
         set.load_profile(&self.profile)?;
@@ -145,10 +153,10 @@ impl CleanerBuilder {
         }
         let selected = |r: &Rule| {
             let picked = if self.select.is_empty() {
-                !r.opt_in()
+                self.opt_in || !r.opt_in()
             } else {
                 self.select.iter().any(|p| {
-                    if r.opt_in() {
+                    if r.opt_in() && !self.opt_in {
                         r.id() == p.trim_end_matches('.')
                     } else {
                         id_matches(&r.id, p)

@@ -36,6 +36,7 @@ pub(crate) struct Span {
 }
 
 /// The text being cleaned, with every change made to it so far.
+#[derive(Clone)]
 pub(crate) struct Document<'a> {
     original: &'a str,
     text: Cow<'a, str>,

@@ -41,8 +41,12 @@ fn report_error(e: &Error) {
 }
 
 fn build(config: &Config) -> Result<Cleaner, Error> {
+    build_with(config, false)
+}
+
+fn build_with(config: &Config, opt_in: bool) -> Result<Cleaner, Error> {
     let mut b = Cleaner::builder();
-    b.profile(&config.profile);
+    b.profile(&config.profile).include_opt_in(opt_in);
     for r in &config.rules {
         b.rules_path(r);
     }
@@ -131,7 +135,7 @@ fn check(a: CheckArgs) -> Result<i32, Error> {
 fn rules(c: RulesCommand) -> Result<i32, Error> {
     match c {
         RulesCommand::List { config } => {
-            let cleaner = build(&config)?;
+            let cleaner = build_with(&config, true)?;
             let mut out = io::stdout().lock();
             for r in cleaner.rules() {
                 let opt = if r.opt_in() { " (opt-in)" } else { "" };
@@ -152,7 +156,7 @@ fn rules(c: RulesCommand) -> Result<i32, Error> {
                 config.rules.push(p.clone());
                 names.push(p.display().to_string());
             }
-            let cleaner = build(&config)?;
+            let cleaner = build_with(&config, true)?;
             let report = cleaner.test_examples_of(|r| {
                 names.is_empty() || names.iter().any(|n| n == r.pack() || n == r.source())
             });

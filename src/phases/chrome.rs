@@ -6,6 +6,7 @@
 //! is removed by a head or tail rule, and the whole phase reverts itself when
 //! it would remove more than the cap allows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::cleaner::Meta;
@@ -22,7 +23,11 @@ struct Line {
     text: Range<usize>,
     /// The line with its newline, what a drop removes.
     full: Range<usize>,
+    /// White-space separated words; `usize::MAX` for lines too long to be chrome.
     words: usize,
+    /// Letters and digits: unlike words, later phases never change this count,
+    /// so the core found here is found again when the output is cleaned again.
+    letters: usize,
 }
 
 fn lines(text: &str) -> Vec<Line> {
@@ -32,40 +37,182 @@ fn lines(text: &str) -> Vec<Line> {
         let end =
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let full_end = if end < text.len() { end + 1 } else { end };
-        let words = if end - start > MAX_CHROME_LINE {
-            usize::MAX
+        let line = &text[start..end];
+        let (words, letters) = if line.len() > MAX_CHROME_LINE {
+            (usize::MAX, usize::MAX)
         } else {
-            text[start..end].split_whitespace().count()
+            (line.split_whitespace().count(), letters(line))
         };
         out.push(Line {
             text: start..end,
             full: start..full_end,
             words,
+            letters,
         });
         start = full_end;
     }
     out
 }
 
-fn is_content(line: &str, words: usize, min_words: usize) -> bool {
-    if words == usize::MAX || words >= 2 * min_words {
+fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
+    if letters >= 3 * min_letters {
         return true;
     }
+    // Any quote mark counts: the punct phase turns curly ones into straight ones.
     let ends_sentence = line.trim_end().chars().next_back().is_some_and(|c| {
         matches!(
             c,
-            '.' | '!' | '?' | '"' | '\u{201D}' | '\'' | '\u{2019}' | ')' | '\u{2026}'
+            '.' | '!' | '?' | '"' | '\'' | ')' | '\u{2026}' | '\u{2018}'..='\u{201F}' | '\u{02BC}'
         )
     });
-    words >= min_words && ends_sentence
+    letters >= min_letters && ends_sentence
+}
+
+/// The line as patterns see it: trimmed, inner white space runs as one space
+/// (the layout phase collapses them, and a second run must see the same).
+fn for_matching(line: &str) -> Cow<'_, str> {
+    let line = line.trim();
+    let mut prev_space = false;
+    let needs = line.chars().any(|c| {
+        let space = c.is_whitespace();
+        let run = space && (prev_space || c != ' ');
+        prev_space = space;
+        run
+    });
+    if !needs {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Strips prefixes; prefixes may follow one another (a dateline, then
+/// `date` debris), so the rules are tried again after each strip.
+fn strip_prefixes(
+    rules: &[usize],
+    ctx: &Ctx<'_>,
+    text: &str,
+    lines: &[Line],
+    found: &mut Vec<(String, String)>,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let first = (0..lines.len()).find(|&i| !text[lines[i].text.clone()].trim().is_empty());
+    let mut stripped = vec![0usize; lines.len()];
+    let strips: Vec<(usize, &regex::Regex, Zone)> = rules
+        .iter()
+        .filter_map(|&idx| match &ctx.rules[idx].kind {
+            Kind::StripPrefix { re, zone } => Some((idx, re, *zone)),
+            _ => None,
+        })
+        .collect();
+    for _ in 0..=strips.len() {
+        let mut progress = false;
+        for &(idx, re, zone) in &strips {
+            for i in 0..lines.len() {
+                let applies = match zone {
+                    Zone::Head => Some(i) == first,
+                    _ => lines[i].words != usize::MAX,
+                };
+                if !applies {
+                    continue;
+                }
+                let at = lines[i].text.start + stripped[i];
+                let Some(caps) = re.captures(&text[at..lines[i].text.end]) else {
+                    continue;
+                };
+                let m = caps.get(0).expect("group 0 always matches");
+                if m.start() != 0 || m.is_empty() {
+                    continue;
+                }
+                for name in re.capture_names().flatten() {
+                    if let Some(v) = caps.name(name) {
+                        found.push((name.to_string(), v.as_str().to_string()));
+                    }
+                }
+                edits.push(Edit::new(at..at + m.end(), "", idx));
+                stripped[i] += m.end();
+                progress = true;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    edits
+}
+
+/// Rounds of the phase at most. Each round removes text (a dropped menu line
+/// can make a dateline the first line) and real pages reach a fixed point in
+/// two or three; the bound only stops pathological input from going quadratic.
+const MAX_ROUNDS: usize = 256;
+
+/// Letters and digits; U+02BC is a letter to Unicode but an apostrophe to
+/// the punct phase, so it is not counted.
+fn letters(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| c.is_alphanumeric() && c != '\u{02BC}')
+        .count()
 }
 
 pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: &mut Meta) {
-    let text = doc.text();
+    let total = letters(doc.text()).max(1);
+    let mut removed = 0;
+    let mut saved: Option<Document<'_>> = None;
+    let mut found: Vec<(String, String)> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        // Prefixes first: the core is found on the text without them.
+        let mut edits = strip_prefixes(rules, ctx, doc.text(), &lines(doc.text()), &mut found);
+        if edits.is_empty() {
+            edits = line_edits(rules, ctx, doc.text());
+        }
+        if edits.is_empty() {
+            break;
+        }
+        removed += removed_letters(doc.text(), &edits);
+        saved.get_or_insert_with(|| doc.clone());
+        doc.apply(edits);
+        if removed as f64 / total as f64 > ctx.tunables.chrome_cap {
+            break;
+        }
+    }
+    // Safety: never empty a document, never remove more than the cap.
+    let share = removed as f64 / total as f64;
+    if removed >= total || share > ctx.tunables.chrome_cap {
+        if let Some(saved) = saved {
+            *doc = saved;
+        }
+        meta.insert(
+            "chrome.cap".to_string(),
+            format!(
+                "reverted: chrome rules would remove {removed} of {total} letters ({:.0}%)",
+                share * 100.0
+            ),
+        );
+        return;
+    }
+    meta.extend(found);
+}
+
+/// Letters and digits the edits remove (they only delete).
+fn removed_letters(text: &str, edits: &[Edit]) -> usize {
+    let mut spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.start, e.end)).collect();
+    spans.sort_unstable();
+    let (mut n, mut reach) = (0, 0);
+    for (start, end) in spans {
+        let from = start.max(reach);
+        if from < end {
+            n += letters(&text[from..end]);
+        }
+        reach = reach.max(end);
+    }
+    n
+}
+
+/// The drops and cuts of the line rules, in zones around the content core.
+fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
     let lines = lines(text);
-    let min_words = ctx.tunables.core_min_words;
+    let min_letters = ctx.tunables.core_min_letters;
     let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_content(&text[lines[i].text.clone()], lines[i].words, min_words))
+        .filter(|&i| is_content(&text[lines[i].text.clone()], lines[i].letters, min_letters))
         .collect();
     let core = content.first().zip(content.last()).map(|(&a, &b)| a..=b);
     let in_zone = |i: usize, zone: Zone| match (&core, zone) {
@@ -76,41 +223,16 @@ pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: 
     };
 
     let mut edits: Vec<Edit> = Vec::new();
-    let mut found: Vec<(String, String)> = Vec::new();
     for &idx in rules {
         match &ctx.rules[idx].kind {
-            Kind::StripPrefix { re, zone } => {
-                let starts: Vec<usize> = match zone {
-                    Zone::Head => lines.first().map(|_| 0).into_iter().collect(),
-                    _ => (0..lines.len())
-                        .filter(|&i| lines[i].words != usize::MAX)
-                        .collect(),
-                };
-                for i in starts {
-                    let line = &text[lines[i].text.clone()];
-                    let Some(caps) = re.captures(line) else {
-                        continue;
-                    };
-                    let m = caps.get(0).expect("group 0 always matches");
-                    if m.start() != 0 || m.is_empty() {
-                        continue;
-                    }
-                    for name in re.capture_names().flatten() {
-                        if let Some(v) = caps.name(name) {
-                            found.push((name.to_string(), v.as_str().to_string()));
-                        }
-                    }
-                    let at = lines[i].text.start;
-                    edits.push(Edit::new(at..at + m.end(), "", idx));
-                }
-            }
+            Kind::StripPrefix { .. } => {}
             Kind::DropLine { re, zone } => {
                 for (i, line) in lines.iter().enumerate() {
                     if line.words == usize::MAX || !in_zone(i, *zone) {
                         continue;
                     }
-                    let s = text[line.text.clone()].trim();
-                    if !s.is_empty() && re.is_match(s) {
+                    let s = for_matching(&text[line.text.clone()]);
+                    if !s.is_empty() && re.is_match(&s) {
                         edits.push(Edit::new(line.full.clone(), "", idx));
                     }
                 }
@@ -130,33 +252,5 @@ pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: 
             _ => unreachable!("only chrome kinds are loaded into the chrome phase"),
         }
     }
-    if edits.is_empty() {
-        return;
-    }
-
-    // Safety: never empty a document, never remove more than the cap.
-    let total = text.split_whitespace().count().max(1);
-    edits.sort_by_key(|e| (e.start, e.end));
-    let mut removed = 0;
-    let mut reach = 0;
-    for e in &edits {
-        let from = e.start.max(reach);
-        if from < e.end {
-            removed += text[from..e.end].split_whitespace().count();
-        }
-        reach = reach.max(e.end);
-    }
-    let share = removed as f64 / total as f64;
-    if removed >= total || share > ctx.tunables.chrome_cap {
-        meta.insert(
-            "chrome.cap".to_string(),
-            format!(
-                "reverted: chrome rules would remove {removed} of {total} words ({:.0}%)",
-                share * 100.0
-            ),
-        );
-        return;
-    }
-    meta.extend(found);
-    doc.apply(edits);
+    edits
 }

@@ -20,43 +20,28 @@ pub(crate) struct GlueWords {
     pub(crate) lists: WordLists,
 }
 
-/// Leading punctuation that is not part of a token's core.
-fn is_open(c: char) -> bool {
+/// Quote marks of any direction: the punct phase may turn one into another,
+/// so glue must treat them all alike or a second run would see new tokens.
+fn is_quote(c: char) -> bool {
     matches!(
         c,
-        '"' | '\''
-            | '('
-            | '['
-            | '{'
-            | '\u{201C}'
-            | '\u{2018}'
-            | '\u{00AB}'
-            | '\u{2039}'
-            | '\u{00BF}'
-            | '\u{00A1}'
+        '"' | '\'' | '\u{2018}'
+            ..='\u{201F}' | '\u{02BC}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
     )
+}
+
+/// Leading punctuation that is not part of a token's core.
+fn is_open(c: char) -> bool {
+    is_quote(c) || matches!(c, '(' | '[' | '{' | '\u{00BF}' | '\u{00A1}')
 }
 
 /// Trailing punctuation that is not part of a token's core.
 fn is_close(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '"'
-            | '\''
-            | ')'
-            | ']'
-            | '}'
-            | '\u{201D}'
-            | '\u{2019}'
-            | '\u{00BB}'
-            | '\u{203A}'
-            | '\u{2026}'
-    )
+    is_quote(c)
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2026}'
+        )
 }
 
 /// The core of a token: its span without surrounding punctuation.
@@ -148,8 +133,15 @@ impl<'a> Splitter<'a> {
         if count >= self.strong {
             return Some(self.lex.logp(count));
         }
-        let capital_ok = first || !p.as_bytes()[0].is_ascii_uppercase();
-        if capital_ok && (self.words.allow.contains(&lower) || self.doc_count(p) > 0) {
+        if self.words.allow.contains(&lower) {
+            return Some(self.lex.logp(self.strong));
+        }
+        // A word the document uses elsewhere: a name (capitalised, and only as
+        // the first part) or a rarer lexicon word. Never an unknown lower-case
+        // token: that may be another glued word.
+        let capitalized = p.as_bytes()[0].is_ascii_uppercase();
+        let usable = if capitalized { first } else { count > 0 };
+        if usable && self.doc_count(p) > 0 {
             return Some(self.lex.logp(self.strong));
         }
         None

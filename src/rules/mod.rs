@@ -139,7 +139,7 @@ impl fmt::Display for Rule {
 /// Settings merged over every loaded pack, later packs winning.
 #[derive(Clone, Debug)]
 pub(crate) struct Tunables {
-    pub(crate) core_min_words: usize,
+    pub(crate) core_min_letters: usize,
     pub(crate) chrome_cap: f64,
     pub(crate) anywhere_max_words: usize,
     pub(crate) strong_count: u64,
@@ -149,7 +149,7 @@ pub(crate) struct Tunables {
 impl Default for Tunables {
     fn default() -> Tunables {
         Tunables {
-            core_min_words: 10,
+            core_min_letters: 40,
             chrome_cap: 0.5,
             anywhere_max_words: 8,
             strong_count: 1_000_000,
@@ -160,8 +160,8 @@ impl Default for Tunables {
 
 impl Tunables {
     fn merge(&mut self, s: &Settings) {
-        if let Some(v) = s.core_min_words {
-            self.core_min_words = v;
+        if let Some(v) = s.core_min_letters {
+            self.core_min_letters = v;
         }
         if let Some(v) = s.chrome_cap {
             self.chrome_cap = v;
@@ -262,9 +262,9 @@ impl RuleSet {
         self.tunables.merge(&file.settings);
         self.words.merge(&file.words);
         for def in file.rules {
+            let span = def.id.span();
             let rule = compile(path, source, &file.pack.name, def)?;
             if self.rules.iter().any(|r| r.id == rule.id) {
-                let span = find_id_span(source, &rule.id);
                 return Err(Error::Rule(RuleError::new(
                     path,
                     source,
@@ -277,16 +277,6 @@ impl RuleSet {
         }
         Ok(())
     }
-}
-
-/// Where `id = "..."` names this id in the source, for the duplicate-id error.
-fn find_id_span(source: &str, id: &str) -> std::ops::Range<usize> {
-    let quoted = [format!("\"{id}\""), format!("'{id}'")];
-    quoted
-        .iter()
-        .filter_map(|q| source.rfind(q.as_str()).map(|i| i..i + q.len()))
-        .max_by_key(|r| r.start)
-        .unwrap_or(0..0)
 }
 
 fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, Box<RuleError>> {

@@ -43,8 +43,9 @@ pub(crate) struct PackHeader {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Settings {
-    /// A line with at least this many words that ends a sentence is content.
-    pub(crate) core_min_words: Option<usize>,
+    /// A line with at least this many letters and digits that ends like a
+    /// sentence is content (letters, not words: later phases split words).
+    pub(crate) core_min_letters: Option<usize>,
     /// The chrome phase may remove at most this share of a document's words.
     pub(crate) chrome_cap: Option<f64>,
     /// `anywhere` rules only drop lines with at most this many words.
