@@ -73,6 +73,8 @@ enum Shape {
     Capitalized,
     /// lower-case start with one lower->Upper seam at this byte.
     Seam(usize),
+    /// lower-case word, then an acronym from this byte (`theUS`, `moreLEDs`).
+    Acronym(usize),
 }
 
 fn shape(w: &[u8]) -> Option<Shape> {
@@ -83,6 +85,10 @@ fn shape(w: &[u8]) -> Option<Shape> {
         [] => Some(Shape::Lower),
         [0] => Some(Shape::Capitalized),
         [i] if *i >= 2 => Some(Shape::Seam(*i)),
+        [i, .., j] if *i >= 2 && j - i + 1 == uppers.len() && uppers.len() >= 2 => {
+            let tail = &w[j + 1..];
+            (tail.is_empty() || tail == b"s").then_some(Shape::Acronym(*i))
+        }
         _ => None,
     }
 }
@@ -91,10 +97,21 @@ struct Splitter<'a> {
     lex: &'static Lexicon,
     words: &'a WordLists,
     strong: u64,
+    weak: u64,
     known: u64,
     doc: Option<HashMap<&'a str, u32>>,
     text: &'a str,
 }
+
+/// Shortest part of a split into two content words.
+const MIN_CONTENT_PART: usize = 4;
+
+/// Below this share of lexicon words among a document's lower-case words,
+/// the document is not English and no word in it is split.
+const MIN_ENGLISH_SHARE: f64 = 0.8;
+
+/// How many lower-case words the language check samples.
+const LANGUAGE_SAMPLE: usize = 400;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
@@ -121,7 +138,10 @@ impl<'a> Splitter<'a> {
     }
 
     /// Score of a part as a standalone word, if it is strong enough to be one.
-    fn part(&mut self, p: &str, first: bool) -> Option<f64> {
+    fn part(&mut self, p: &str, first: bool, min_count: u64) -> Option<f64> {
+        if p.len() < 2 {
+            return None;
+        }
         let lower = Self::lower(p);
         let count = self.lex.count(p.as_bytes());
         if self.words.function.contains(&lower) {
@@ -130,7 +150,7 @@ impl<'a> Splitter<'a> {
         if p.len() < 3 || self.words.suffixes.contains(&lower) {
             return None;
         }
-        if count >= self.strong {
+        if count >= min_count {
             return Some(self.lex.logp(count));
         }
         if self.words.allow.contains(&lower) {
@@ -175,11 +195,24 @@ impl<'a> Splitter<'a> {
             };
             return (r_ok && known(self, l) && known(self, r)).then(|| vec![l, r]);
         }
+        if let Shape::Acronym(i) = shape {
+            let (l, r) = w.split_at(i);
+            return self.is_function(l).then(|| vec![l, r]);
+        }
         let mut scored: Vec<(f64, Vec<&'a str>)> = Vec::new();
         for i in 1..w.len() {
             let (l, r) = w.split_at(i);
-            if let (Some(a), Some(b)) = (self.part(l, true), self.part(r, false)) {
-                if self.prefix_blocks(l, r) {
+            if let Some(score) = self.article_split(shape, l, r) {
+                scored.push((score, vec![l, r]));
+                continue;
+            }
+            let min = if self.is_function(l) || self.is_function(r) {
+                self.weak
+            } else {
+                self.strong
+            };
+            if let (Some(a), Some(b)) = (self.part(l, true, min), self.part(r, false, min)) {
+                if self.prefix_blocks(l, r) || !self.plausible(shape, &[l, r]) {
                     continue;
                 }
                 scored.push((a + b, vec![l, r]));
@@ -193,8 +226,12 @@ impl<'a> Splitter<'a> {
                     if !self.words.function.contains(&Self::lower(m)) {
                         continue;
                     }
-                    if let (Some(a), Some(b), Some(c)) =
-                        (self.part(l, true), self.part(m, false), self.part(r, false))
+                    let min = self.strong;
+                    if let (Some(a), Some(b), Some(c)) = (
+                        self.part(l, true, min),
+                        self.part(m, false, min),
+                        self.part(r, false, min),
+                    ) && self.plausible(shape, &[l, m, r])
                     {
                         scored.push((a + b + c, vec![l, m, r]));
                     }
@@ -209,6 +246,52 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// The article `a` glued to a common word: `ofa`, `througha`, `afight`.
+    /// Only in lower-case tokens, only beside a strong word of some length.
+    fn article_split(&mut self, shape: Shape, l: &str, r: &str) -> Option<f64> {
+        if shape != Shape::Lower {
+            return None;
+        }
+        let (word, min_len) = match (l, r) {
+            ("a", word) => (word, 4),
+            (word, "a") => (word, 2),
+            _ => return None,
+        };
+        let count = self.lex.count(word.as_bytes());
+        let strong = count >= self.strong || self.is_function(word);
+        let bound = self.words.suffixes.contains(word) || self.words.prefixes.contains(word);
+        (word.len() >= min_len && strong && !bound)
+            .then(|| self.lex.logp(count) + self.lex.logp(self.lex.count(b"a")))
+    }
+
+    fn is_function(&self, p: &str) -> bool {
+        self.words.function.contains(&Self::lower(p))
+    }
+
+    /// Splits that look like compounds or names are refused: a capitalised
+    /// token (usually a name: Bloomberg, Westbrook) splits only through a
+    /// function word, and two content words must both be long (roadmap,
+    /// chipset and gameplay stay whole).
+    fn plausible(&self, shape: Shape, parts: &[&str]) -> bool {
+        let any_function = parts.iter().any(|p| self.is_function(p));
+        match shape {
+            Shape::Capitalized => self.capitalized_head(parts),
+            _ => any_function || parts.iter().all(|p| p.len() >= MIN_CONTENT_PART),
+        }
+    }
+
+    /// A capitalised token (Kyivin, Thewar) splits only behind a word the
+    /// document itself uses (Kyiv) or a function word of three letters or
+    /// more (The, And, Now); otherwise it is taken for a name (Crafton,
+    /// Marchand, Beto).
+    fn capitalized_head(&self, parts: &[&str]) -> bool {
+        let (head, rest) = (parts[0], &parts[1..]);
+        let doc_known = self.doc.as_ref().is_some_and(|d| d.contains_key(head));
+        let function_head = head.len() >= 3 && self.is_function(head);
+        let rest_ok = rest.iter().all(|p| self.is_function(p) || p.len() >= 3);
+        (doc_known && rest.iter().any(|p| self.is_function(p)) || function_head) && rest_ok
+    }
+
     /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a function word.
     fn prefix_blocks(&self, l: &str, r: &str) -> bool {
         self.words.prefixes.contains(&Self::lower(l))
@@ -216,15 +299,36 @@ impl<'a> Splitter<'a> {
     }
 }
 
+/// Whether enough of the document's lower-case words are English words.
+fn looks_english(text: &str, lex: &Lexicon) -> bool {
+    let (mut seen, mut known) = (0usize, 0usize);
+    for (_, tok) in tokens(text) {
+        let (s, e) = core(tok);
+        let w = &tok.as_bytes()[s..e];
+        if w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase) {
+            seen += 1;
+            known += usize::from(lex.count(w) > 0);
+            if seen == LANGUAGE_SAMPLE {
+                break;
+            }
+        }
+    }
+    seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
+}
+
 pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
     let mut sp = Splitter {
         lex: Lexicon::get(),
         words: ctx.words(),
         strong: ctx.tunables.strong_count,
+        weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,
         doc: None,
         text,
     };
+    if !looks_english(text, sp.lex) {
+        return Vec::new();
+    }
     let mut edits = Vec::new();
     for (at, tok) in tokens(text) {
         let (s, e) = core(tok);

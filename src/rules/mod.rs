@@ -143,6 +143,7 @@ pub(crate) struct Tunables {
     pub(crate) chrome_cap: f64,
     pub(crate) anywhere_max_words: usize,
     pub(crate) strong_count: u64,
+    pub(crate) weak_count: u64,
     pub(crate) known_count: u64,
 }
 
@@ -153,6 +154,7 @@ impl Default for Tunables {
             chrome_cap: 0.5,
             anywhere_max_words: 8,
             strong_count: 1_000_000,
+            weak_count: 100_000,
             known_count: 1,
         }
     }
@@ -171,6 +173,9 @@ impl Tunables {
         }
         if let Some(v) = s.strong_count {
             self.strong_count = v;
+        }
+        if let Some(v) = s.weak_count {
+            self.weak_count = v;
         }
         if let Some(v) = s.known_count {
             self.known_count = v;

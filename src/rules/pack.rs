@@ -52,6 +52,8 @@ pub(crate) struct Settings {
     pub(crate) anywhere_max_words: Option<usize>,
     /// A lexicon count at or above which a word is strong enough to be a split part.
     pub(crate) strong_count: Option<u64>,
+    /// Beside a function word, a lexicon word this common is strong enough.
+    pub(crate) weak_count: Option<u64>,
     /// A token at or above this lexicon count is a word and never a glue candidate.
     pub(crate) known_count: Option<u64>,
 }
