@@ -1,12 +1,15 @@
-//! The embedded English unigram lexicon (word -> count), compiled by build.rs
-//! into an fst so that loading it is free and lookups allocate nothing.
+//! The embedded English unigram lexicon (word -> count). build.rs writes the
+//! table; it is indexed into a hash map on first use (a few milliseconds,
+//! only in runs that split glued words), after which a lookup is one hash.
 
 use std::sync::OnceLock;
 
-static FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+use rustc_hash::FxHashMap;
+
+static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.tsv"));
 
 pub(crate) struct Lexicon {
-    map: fst::Map<&'static [u8]>,
+    map: FxHashMap<&'static [u8], u64>,
     total: f64,
 }
 
@@ -17,9 +20,15 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let map = fst::Map::new(FST).expect("build.rs writes a valid fst");
+            let mut map = FxHashMap::default();
+            map.reserve(100_000);
+            for line in TABLE.lines() {
+                if let Some((w, c)) = line.split_once('\t') {
+                    map.insert(w.as_bytes(), c.parse().unwrap_or(0));
+                }
+            }
             // The count of "the" stands in for the corpus size: only ratios matter.
-            let total = map.get("the").unwrap_or(1) as f64 * 20.0;
+            let total = map.get(&b"the"[..]).copied().unwrap_or(1) as f64 * 20.0;
             Lexicon { map, total }
         })
     }
@@ -33,7 +42,7 @@ impl Lexicon {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word);
         lower.make_ascii_lowercase();
-        self.map.get(lower).unwrap_or(0)
+        self.map.get(&*lower).copied().unwrap_or(0)
     }
 
     /// Natural log-probability of a count.

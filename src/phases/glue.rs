@@ -6,6 +6,7 @@
 //! function word, a common lexicon word, or a word the document itself uses.
 //! Affixes never stand alone as parts, and an ambiguous best split is left.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::edit::Edit;
@@ -78,16 +79,23 @@ enum Shape {
 }
 
 fn shape(w: &[u8]) -> Option<Shape> {
-    let uppers: Vec<usize> = (0..w.len())
-        .filter(|&i| w[i].is_ascii_uppercase())
-        .collect();
-    match uppers.as_slice() {
-        [] => Some(Shape::Lower),
-        [0] => Some(Shape::Capitalized),
-        [i] if *i >= 2 => Some(Shape::Seam(*i)),
-        [i, .., j] if *i >= 2 && j - i + 1 == uppers.len() && uppers.len() >= 2 => {
-            let tail = &w[j + 1..];
-            (tail.is_empty() || tail == b"s").then_some(Shape::Acronym(*i))
+    let mut first = None;
+    let mut last = 0;
+    let mut n = 0;
+    for (i, b) in w.iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            first.get_or_insert(i);
+            last = i;
+            n += 1;
+        }
+    }
+    match (n, first) {
+        (0, _) => Some(Shape::Lower),
+        (1, Some(0)) => Some(Shape::Capitalized),
+        (1, Some(i)) if i >= 2 => Some(Shape::Seam(i)),
+        (_, Some(i)) if i >= 2 && n >= 2 && last - i + 1 == n => {
+            let tail = &w[last + 1..];
+            (tail.is_empty() || tail == b"s").then_some(Shape::Acronym(i))
         }
         _ => None,
     }
@@ -100,8 +108,13 @@ struct Splitter<'a> {
     weak: u64,
     known: u64,
     doc: Option<HashMap<&'a str, u32>>,
+    /// Whether the document is English, decided at its first candidate.
+    english: Option<bool>,
     text: &'a str,
 }
+
+/// The longest function word a three-way split looks for in the middle.
+const MAX_FUNCTION_WORD: usize = 8;
 
 /// Shortest part of a split into two content words.
 const MIN_CONTENT_PART: usize = 4;
@@ -111,7 +124,7 @@ const MIN_CONTENT_PART: usize = 4;
 const MIN_ENGLISH_SHARE: f64 = 0.8;
 
 /// How many lower-case words the language check samples.
-const LANGUAGE_SAMPLE: usize = 400;
+const LANGUAGE_SAMPLE: usize = 200;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
@@ -133,8 +146,12 @@ impl<'a> Splitter<'a> {
         doc.get(w).copied().unwrap_or(0)
     }
 
-    fn lower(w: &str) -> String {
-        w.to_ascii_lowercase()
+    fn lower(w: &str) -> Cow<'_, str> {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
     }
 
     /// Score of a part as a standalone word, if it is strong enough to be one.
@@ -144,16 +161,16 @@ impl<'a> Splitter<'a> {
         }
         let lower = Self::lower(p);
         let count = self.lex.count(p.as_bytes());
-        if self.words.function.contains(&lower) {
+        if self.words.function.contains(lower.as_ref()) {
             return Some(self.lex.logp(count.max(self.strong)));
         }
-        if p.len() < 3 || self.words.suffixes.contains(&lower) {
+        if p.len() < 3 || self.words.suffixes.contains(lower.as_ref()) {
             return None;
         }
         if count >= min_count {
             return Some(self.lex.logp(count));
         }
-        if self.words.allow.contains(&lower) {
+        if self.words.allow.contains(lower.as_ref()) {
             return Some(self.lex.logp(self.strong));
         }
         // A word the document uses elsewhere: a name (capitalised, and only as
@@ -168,10 +185,13 @@ impl<'a> Splitter<'a> {
     }
 
     fn is_word(&mut self, w: &str) -> bool {
+        // The lexicon first: it answers for most tokens without allocating.
+        if self.lex.count(w.as_bytes()) >= self.known {
+            return true;
+        }
         let lower = Self::lower(w);
-        self.lex.count(w.as_bytes()) >= self.known
-            || self.words.allow.contains(&lower)
-            || self.words.never_split.contains(&lower)
+        self.words.allow.contains(lower.as_ref())
+            || self.words.never_split.contains(lower.as_ref())
             || self.doc_count(w) > 1
     }
 
@@ -185,12 +205,16 @@ impl<'a> Splitter<'a> {
         if self.is_word(w) {
             return None;
         }
+        let (text, lex) = (self.text, self.lex);
+        if !*self.english.get_or_insert_with(|| looks_english(text, lex)) {
+            return None;
+        }
         if let Shape::Seam(i) = shape {
             let (l, r) = w.split_at(i);
             let r_ok = r.len() >= 2 && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
             let known = |s: &mut Self, p: &str| {
                 s.lex.count(p.as_bytes()) > 0
-                    || s.words.function.contains(&Self::lower(p))
+                    || s.words.function.contains(Self::lower(p).as_ref())
                     || s.doc_count(p) > 0
             };
             return (r_ok && known(self, l) && known(self, r)).then(|| vec![l, r]);
@@ -221,9 +245,9 @@ impl<'a> Splitter<'a> {
         if scored.is_empty() {
             // Three parts, only through a function word in the middle.
             for i in 1..w.len() {
-                for j in i + 1..w.len() {
+                for j in i + 2..w.len().min(i + MAX_FUNCTION_WORD + 1) {
                     let (l, m, r) = (&w[..i], &w[i..j], &w[j..]);
-                    if !self.words.function.contains(&Self::lower(m)) {
+                    if !self.words.function.contains(m) {
                         continue;
                     }
                     let min = self.strong;
@@ -265,7 +289,7 @@ impl<'a> Splitter<'a> {
     }
 
     fn is_function(&self, p: &str) -> bool {
-        self.words.function.contains(&Self::lower(p))
+        self.words.function.contains(Self::lower(p).as_ref())
     }
 
     /// Splits that look like compounds or names are refused: a capitalised
@@ -294,8 +318,8 @@ impl<'a> Splitter<'a> {
 
     /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a function word.
     fn prefix_blocks(&self, l: &str, r: &str) -> bool {
-        self.words.prefixes.contains(&Self::lower(l))
-            && !self.words.function.contains(&Self::lower(r))
+        self.words.prefixes.contains(Self::lower(l).as_ref())
+            && !self.words.function.contains(Self::lower(r).as_ref())
     }
 }
 
@@ -324,11 +348,9 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
         weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,
         doc: None,
+        english: None,
         text,
     };
-    if !looks_english(text, sp.lex) {
-        return Vec::new();
-    }
     let mut edits = Vec::new();
     for (at, tok) in tokens(text) {
         let (s, e) = core(tok);

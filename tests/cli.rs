@@ -1,0 +1,250 @@
+//! The command-line contract: outputs, report shapes and exit codes.
+
+use std::fs;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn unglue() -> Command {
+    Command::cargo_bin("unglue").unwrap()
+}
+
+const SEED: &str = "fixtures/seeds/001_898aff2efecb9d6a.txt";
+
+fn tmp(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("unglue-cli-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn clean_writes_the_expected_seed() {
+    let want = fs::read("fixtures/seeds/expected/001_898aff2efecb9d6a.txt").unwrap();
+    unglue()
+        .args(["clean", SEED])
+        .assert()
+        .success()
+        .stdout(want);
+}
+
+#[test]
+fn check_exits_one_on_findings_and_zero_when_clean() {
+    unglue().args(["check", SEED]).assert().code(1);
+    unglue()
+        .args(["check", "fixtures/seeds/expected/001_898aff2efecb9d6a.txt"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn check_json_report_has_the_contract_names() {
+    let out = unglue()
+        .args(["check", "--format", "json", SEED])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &v["files"][0];
+    assert_eq!(file["path"], SEED);
+    assert_eq!(file["meta"]["date"], "2022-04-22");
+    for key in [
+        "rule",
+        "line",
+        "col",
+        "byte_start",
+        "byte_end",
+        "before",
+        "after",
+    ] {
+        assert!(file["fixes"][0].get(key).is_some(), "fix lacks {key}");
+    }
+    let summary = &v["summary"];
+    assert_eq!(summary["files"], 1);
+    assert_eq!(
+        summary["fixes"].as_u64().unwrap() as usize,
+        file["fixes"].as_array().unwrap().len()
+    );
+    assert_eq!(summary["by_rule"]["glue.split-word"], 3);
+}
+
+#[test]
+fn human_report_snapshot() {
+    let out = unglue()
+        .args(["check", "--select", "glue,chrome", SEED])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn report_file_replays_to_the_output() {
+    let report = tmp("report.json", b"");
+    let out = unglue()
+        .args([
+            "clean",
+            "--format",
+            "json",
+            "--report",
+            report.to_str().unwrap(),
+            SEED,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let input = fs::read_to_string(SEED).unwrap();
+    let v: Value = serde_json::from_slice(&fs::read(&report).unwrap()).unwrap();
+    let mut replayed = String::new();
+    let mut pos = 0;
+    for f in v["files"][0]["fixes"].as_array().unwrap() {
+        let (s, e) = (
+            f["byte_start"].as_u64().unwrap() as usize,
+            f["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&input[s..e], f["before"].as_str().unwrap());
+        replayed.push_str(&input[pos..s]);
+        replayed.push_str(f["after"].as_str().unwrap());
+        pos = e;
+    }
+    replayed.push_str(&input[pos..]);
+    assert_eq!(replayed.as_bytes(), out.stdout);
+}
+
+#[test]
+fn jsonl_keeps_order_fields_and_bad_lines() {
+    let input = concat!(
+        "{\"id\": 7, \"text\": \"officialto Moscow\", \"extra\": {\"k\": [1, 2.50]}}\n",
+        "{\"id\": 8, \"text\": \n",
+        "{\"id\": 9, \"body\": \"no text\"}\n",
+        "{\"id\": 10, \"text\": \"clean\"}\n",
+    );
+    let path = tmp("in.jsonl", input.as_bytes());
+    let out = unglue()
+        .args([
+            "clean",
+            "--input-format",
+            "jsonl",
+            "--select",
+            "glue",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(
+        lines[0],
+        r#"{"id":7,"text":"official to Moscow","extra":{"k": [1, 2.50]}}"#
+    );
+    assert_eq!(lines[1], "{\"id\": 8, \"text\": ");
+    assert_eq!(lines[2], "{\"id\": 9, \"body\": \"no text\"}");
+    assert_eq!(lines[3], "{\"id\": 10, \"text\": \"clean\"}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("in.jsonl:2: bad record"), "{stderr}");
+    assert!(
+        stderr.contains("in.jsonl:3: bad record, copied unchanged: no field `text`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_offset_unless_lossy() {
+    let path = tmp("bad.txt", b"ok\xffthen");
+    let out = unglue()
+        .args(["clean", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at byte 2"));
+    unglue()
+        .args(["clean", "--lossy", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("ok\u{FFFD}then\n");
+}
+
+#[test]
+fn empty_input_stays_empty() {
+    let path = tmp("empty.txt", b"");
+    unglue()
+        .args(["clean", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("");
+    unglue()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn broken_pack_exits_two_with_its_location() {
+    let pack = tmp("bad.toml", b"[pack]\nname = \"x\"\n\n[[rule]]\nid = \"chrome.x\"\nkind = \"drop-line\"\npattern = '(('\nwhy = \"w\"\nexamples = [{ input = \"a\", output = \"a\" }]\n");
+    let out = unglue()
+        .args(["check", "--rules", pack.to_str().unwrap(), SEED])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("bad.toml:7:11: rule `chrome.x`: bad regex"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    unglue()
+        .args(["clean", "--format", "yaml"])
+        .assert()
+        .code(2);
+    unglue()
+        .args(["check", "--select", "nothing.here", SEED])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rules_test_passes_and_explain_shows_examples() {
+    unglue().args(["rules", "test"]).assert().success();
+    let out = unglue()
+        .args(["rules", "explain", "chrome.comment-prompt"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("kind:    cut-after") && text.contains("keeps"),
+        "{text}"
+    );
+}
+
+#[test]
+fn in_place_rewrites_the_file() {
+    let path = tmp("inplace.txt", "It\u{2019}s here".as_bytes());
+    unglue()
+        .args(["clean", "--in-place", path.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&path).unwrap(), "It's here\n");
+}
+
+#[test]
+fn github_and_sarif_formats() {
+    let gh = unglue()
+        .args(["check", "--format", "github", SEED])
+        .output()
+        .unwrap();
+    let gh = String::from_utf8(gh.stdout).unwrap();
+    assert!(gh.lines().all(|l| l.starts_with("::warning file=")), "{gh}");
+    let sarif = unglue()
+        .args(["check", "--format", "sarif", SEED])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
+}
