@@ -1,0 +1,65 @@
+//! The library's promises beyond the seeds: sharing, the chrome cap, opt-in rules.
+
+use std::borrow::Cow;
+
+use unglue::{Cleaned, Cleaner};
+
+#[test]
+fn cleaner_is_shared_across_threads() {
+    fn shared<T: Send + Sync>(_: &T) {}
+    let cleaner = Cleaner::new().unwrap();
+    shared(&cleaner);
+    let outs: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| cleaner.clean("officialto Moscow").text.into_owned()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(outs.iter().all(|o| o == "official to Moscow\n"));
+}
+
+#[test]
+fn chrome_cap_reverts_and_says_so() {
+    // Two short content lines under a long tail of chrome: removing the tail
+    // would take most of the document, so nothing is removed.
+    let text = "The council met on Tuesday to discuss the budget for the coming year.\n\
+                Leave a Comment\nRecent Posts about the budget vote\nBudget vote delayed again by council\n\
+                New mayor sworn in at city hall today\nCouncil approves new parking rules downtown\n";
+    let out = Cleaner::builder()
+        .select("chrome")
+        .build()
+        .unwrap()
+        .clean(text);
+    assert!(matches!(out.text, Cow::Borrowed(_)));
+    assert!(out.fixes.is_empty());
+    assert!(
+        out.meta["chrome.cap"].starts_with("reverted"),
+        "{:?}",
+        out.meta
+    );
+}
+
+#[test]
+fn a_document_is_never_emptied() {
+    let out = Cleaner::builder()
+        .select("chrome")
+        .build()
+        .unwrap()
+        .clean("Share this:\nFacebook\n");
+    assert_eq!(out.text, "Share this:\nFacebook\n");
+    assert!(out.meta.contains_key("chrome.cap"));
+}
+
+#[test]
+fn fixes_carry_line_and_column_in_characters() {
+    let input = "\u{00E9}\u{00E9} line one\nsecond officialto here\n";
+    let out = Cleaner::new().unwrap().clean(input);
+    let fix = out
+        .fixes
+        .iter()
+        .find(|f| f.rule.as_ref() == "glue.split-word")
+        .unwrap();
+    assert_eq!((fix.line, fix.col), (2, 8));
+    assert_eq!(&input[fix.byte_start..fix.byte_end], "officialto");
+    assert_eq!(Cleaned::replay(input, &out.fixes), out.text);
+}
