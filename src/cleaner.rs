@@ -10,8 +10,8 @@ use std::sync::Arc;
 use crate::edit::Document;
 use crate::error::{Error, line_col};
 use crate::phase::Phase;
-use crate::phases::{self, Ctx, GlueWords};
-use crate::rules::{Rule, RuleSet, Tunables, id_matches};
+use crate::phases::{self, Ctx};
+use crate::rules::{Rule, RuleSet, Tunables, WordLists, id_matches};
 
 /// Values rules extract from a document (`date` from `date 2022-04-22`), and
 /// notes such as a reverted chrome phase (`chrome.cap`).
@@ -166,11 +166,7 @@ impl CleanerBuilder {
             picked && !self.ignore.iter().any(|p| id_matches(&r.id, p))
         };
         let rules: Vec<Rule> = set.rules.into_iter().filter(|r| selected(r)).collect();
-        Ok(Cleaner::from_parts(
-            rules,
-            set.tunables,
-            GlueWords { lists: set.words },
-        ))
+        Ok(Cleaner::from_parts(rules, set.tunables, set.words))
     }
 }
 
@@ -200,7 +196,7 @@ pub struct Cleaner {
     rules: Vec<Rule>,
     by_phase: [Vec<usize>; 6],
     tunables: Tunables,
-    glue: GlueWords,
+    words: WordLists,
 }
 
 impl Cleaner {
@@ -213,7 +209,7 @@ impl Cleaner {
         CleanerBuilder::new()
     }
 
-    fn from_parts(rules: Vec<Rule>, tunables: Tunables, glue: GlueWords) -> Cleaner {
+    fn from_parts(rules: Vec<Rule>, tunables: Tunables, words: WordLists) -> Cleaner {
         let mut by_phase: [Vec<usize>; 6] = Default::default();
         for (i, r) in rules.iter().enumerate() {
             by_phase[r.phase as usize].push(i);
@@ -222,7 +218,7 @@ impl Cleaner {
             rules,
             by_phase,
             tunables,
-            glue,
+            words,
         }
     }
 
@@ -232,7 +228,7 @@ impl Cleaner {
         Cleaner::from_parts(
             vec![self.rules[index].clone()],
             self.tunables.clone(),
-            self.glue.clone(),
+            self.words.clone(),
         )
     }
 
@@ -247,7 +243,7 @@ impl Cleaner {
         let ctx = Ctx {
             rules: &self.rules,
             tunables: &self.tunables,
-            glue: &self.glue,
+            words: &self.words,
         };
         for phase in Phase::ALL {
             let rules = &self.by_phase[phase as usize];

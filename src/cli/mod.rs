@@ -175,16 +175,9 @@ fn rules(c: RulesCommand) -> Result<i32, Error> {
             Ok(if report.failures.is_empty() { 0 } else { 1 })
         }
         RulesCommand::Explain { id, mut config } => {
-            config.select.clear();
+            config.select = vec![id.clone()];
             config.ignore.clear();
-            let cleaner = {
-                let mut b = Cleaner::builder();
-                b.profile(&config.profile).select(&id);
-                for r in &config.rules {
-                    b.rules_path(r);
-                }
-                b.build()?
-            };
+            let cleaner = build_with(&config, true)?;
             let Some(r) = cleaner.rules().iter().find(|r| r.id() == id) else {
                 return Err(Error::NoSuchRule(id));
             };

@@ -15,12 +15,6 @@ use crate::rules::WordLists;
 
 use super::Ctx;
 
-/// Word lists the glue rules read, merged over the loaded packs.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct GlueWords {
-    pub(crate) lists: WordLists,
-}
-
 /// Quote marks of any direction: the punct phase may turn one into another,
 /// so glue must treat them all alike or a second run would see new tokens.
 fn is_quote(c: char) -> bool {
@@ -343,7 +337,7 @@ fn looks_english(text: &str, lex: &Lexicon) -> bool {
 pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
     let mut sp = Splitter {
         lex: Lexicon::get(),
-        words: ctx.words(),
+        words: ctx.words,
         strong: ctx.tunables.strong_count,
         weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,

@@ -10,19 +10,11 @@ use crate::edit::Document;
 use crate::phase::Phase;
 use crate::rules::{Kind, Rule, Tunables, WordLists};
 
-pub(crate) use self::glue::GlueWords;
-
 /// What the runners share: the rules, the tunables and the word lists.
 pub(crate) struct Ctx<'c> {
     pub(crate) rules: &'c [Rule],
     pub(crate) tunables: &'c Tunables,
-    pub(crate) glue: &'c GlueWords,
-}
-
-impl Ctx<'_> {
-    pub(crate) fn words(&self) -> &WordLists {
-        &self.glue.lists
-    }
+    pub(crate) words: &'c WordLists,
 }
 
 /// Runs the rules of one phase, in pack order.

@@ -300,6 +300,18 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
     let kind_name = def.kind.get_ref().as_str();
     let kind_span = def.kind.span();
     let missing = |name: &'static str| err(kind_span.clone(), Reason::MissingField(name));
+    let runs_in = |want: Phase| {
+        if phase == want {
+            return Ok(());
+        }
+        Err(err(
+            kind_span.clone(),
+            Reason::WrongPhase {
+                kind: kind_name.to_string(),
+                phase: phase.to_string(),
+            },
+        ))
+    };
     let regex = |p: &toml::Spanned<String>| {
         Regex::new(p.get_ref()).map_err(|e| err(p.span(), Reason::BadRegex(e.to_string())))
     };
@@ -319,15 +331,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
     };
     let kind = match kind_name {
         "drop-line" | "cut-after" | "strip-prefix" => {
-            if phase != Phase::Chrome {
-                return Err(err(
-                    kind_span,
-                    Reason::WrongPhase {
-                        kind: kind_name.to_string(),
-                        phase: phase.to_string(),
-                    },
-                ));
-            }
+            runs_in(Phase::Chrome)?;
             let re = regex(def.pattern.as_ref().ok_or_else(|| missing("pattern"))?)?;
             match kind_name {
                 "drop-line" => Kind::DropLine {
@@ -375,15 +379,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             Kind::Map { ac, to }
         }
         "normalize" => {
-            if phase != Phase::Unicode {
-                return Err(err(
-                    kind_span,
-                    Reason::WrongPhase {
-                        kind: kind_name.to_string(),
-                        phase: phase.to_string(),
-                    },
-                ));
-            }
+            runs_in(Phase::Unicode)?;
             let form = def.form.as_ref().ok_or_else(|| missing("form"))?;
             let form = match form.get_ref().as_str() {
                 "nfc" => Form::Nfc,
@@ -398,15 +394,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             Kind::Normalize { form }
         }
         "split-glued" => {
-            if phase != Phase::Glue {
-                return Err(err(
-                    kind_span,
-                    Reason::WrongPhase {
-                        kind: kind_name.to_string(),
-                        phase: phase.to_string(),
-                    },
-                ));
-            }
+            runs_in(Phase::Glue)?;
             Kind::SplitGlued
         }
         other => return Err(err(kind_span, Reason::UnknownKind(other.to_string()))),
