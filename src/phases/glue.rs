@@ -70,6 +70,8 @@ enum Shape {
     Seam(usize),
     /// lower-case word, then an acronym from this byte (`theUS`, `moreLEDs`).
     Acronym(usize),
+    /// Two capitalised words, the second from this byte (`BlackFriday`).
+    Camel(usize),
 }
 
 fn shape(w: &[u8]) -> Option<Shape> {
@@ -87,6 +89,7 @@ fn shape(w: &[u8]) -> Option<Shape> {
         (0, _) => Some(Shape::Lower),
         (1, Some(0)) => Some(Shape::Capitalized),
         (1, Some(i)) if i >= 2 => Some(Shape::Seam(i)),
+        (2, Some(0)) if last >= 3 && w.len() - last >= 3 => Some(Shape::Camel(last)),
         (_, Some(i)) if i >= 2 && n >= 2 && last - i + 1 == n => {
             let tail = &w[last + 1..];
             (tail.is_empty() || tail == b"s").then_some(Shape::Acronym(i))
@@ -112,6 +115,10 @@ const MAX_FUNCTION_WORD: usize = 8;
 
 /// Shortest part of a split into two content words.
 const MIN_CONTENT_PART: usize = 4;
+
+/// Shortest token split into content words only: closed compounds are short
+/// (roadmap, gameplay, drivetrain), glued phrases long (fightingleading).
+const MIN_CONTENT_TOTAL: usize = 11;
 
 /// Below this share of lexicon words among a document's lower-case words,
 /// the document is not English and no word in it is split.
@@ -161,6 +168,13 @@ impl<'a> Splitter<'a> {
         if p.len() < 3 || self.words.suffixes.contains(lower.as_ref()) {
             return None;
         }
+        // Three-letter words are half the lexicon's oddities (cor, tess):
+        // they must be common whatever stands beside them.
+        let min_count = if p.len() == 3 {
+            min_count.max(self.strong)
+        } else {
+            min_count
+        };
         if count >= min_count {
             return Some(self.lex.logp(count));
         }
@@ -178,30 +192,51 @@ impl<'a> Splitter<'a> {
         None
     }
 
-    fn is_word(&mut self, w: &str) -> bool {
+    /// A word by the lexicon or the pack's word lists.
+    fn is_word(&self, w: &str) -> bool {
         // The lexicon first: it answers for most tokens without allocating.
         if self.lex.count(w.as_bytes()) >= self.known {
             return true;
         }
         let lower = Self::lower(w);
-        self.words.allow.contains(lower.as_ref())
-            || self.words.never_split.contains(lower.as_ref())
-            || self.doc_count(w) > 1
+        self.words.allow.contains(lower.as_ref()) || self.words.never_split.contains(lower.as_ref())
     }
 
-    /// The best split of `w` into parts, if one is clearly best.
+    fn english(&mut self) -> bool {
+        let (text, lex) = (self.text, self.lex);
+        *self.english.get_or_insert_with(|| looks_english(text, lex))
+    }
+
+    /// The parts a token's core splits into, if it is glued.
     fn split(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        if let Some(parts) = comma_split(w) {
+            return Some(parts);
+        }
         let bytes = w.as_bytes();
         if bytes.len() < 4 || bytes.len() > MAX_WORD || !bytes.iter().all(u8::is_ascii_alphabetic) {
             return None;
         }
         let shape = shape(bytes)?;
-        if self.is_word(w) {
+        if self.is_word(w) || !self.english() {
             return None;
         }
-        let (text, lex) = (self.text, self.lex);
-        if !*self.english.get_or_insert_with(|| looks_english(text, lex)) {
-            return None;
+        let parts = self.split_word(w, shape)?;
+        // A token the document repeats is a word of its own (a name, jargon)
+        // unless it is nothing but function words ("inthe" twice is still glued).
+        let only_function =
+            shape == Shape::Lower && parts.iter().all(|p| self.is_function(p) || *p == "a");
+        (only_function || self.doc_count(w) <= 1).then_some(parts)
+    }
+
+    /// The best split of an ASCII-letter token, if one is clearly best.
+    fn split_word(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
+        if let Shape::Camel(i) = shape {
+            let (l, r) = w.split_at(i);
+            let ok = !self.is_function(l)
+                && !self.is_function(r)
+                && self.doc_count(r) > 0
+                && (self.doc_count(l) > 0 || self.lex.count(l.as_bytes()) >= self.strong);
+            return ok.then(|| vec![l, r]);
         }
         if let Shape::Seam(i) = shape {
             let (l, r) = w.split_at(i);
@@ -224,11 +259,9 @@ impl<'a> Splitter<'a> {
                 scored.push((score, vec![l, r]));
                 continue;
             }
-            let min = if self.is_function(l) || self.is_function(r) {
-                self.weak
-            } else {
-                self.strong
-            };
+            // Beside a function word, or in a long token (see `plausible`),
+            // a moderately common word is strong enough.
+            let min = self.weak;
             if let (Some(a), Some(b)) = (self.part(l, true, min), self.part(r, false, min)) {
                 if self.prefix_blocks(l, r) || !self.plausible(shape, &[l, r]) {
                     continue;
@@ -267,17 +300,20 @@ impl<'a> Splitter<'a> {
     /// The article `a` glued to a common word: `ofa`, `througha`, `afight`.
     /// Only in lower-case tokens, only beside a strong word of some length.
     fn article_split(&mut self, shape: Shape, l: &str, r: &str) -> Option<f64> {
-        if shape != Shape::Lower {
-            return None;
-        }
-        let (word, min_len) = match (l, r) {
-            ("a", word) => (word, 4),
-            (word, "a") => (word, 2),
+        let (word, min_len) = match (shape, l, r) {
+            (Shape::Lower, "a", word) => (word, 4),
+            (Shape::Lower, word, "a") => (word, 2),
+            // The pronoun: "Ithink", "Iabsolutely"; names (Imax, Ihop) have short tails.
+            (Shape::Capitalized, "I", word) if self.lex.count(word.as_bytes()) >= self.strong => {
+                (word, 4)
+            }
             _ => return None,
         };
         let count = self.lex.count(word.as_bytes());
         let strong = count >= self.strong || self.is_function(word);
-        let bound = self.words.suffixes.contains(word) || self.words.prefixes.contains(word);
+        let bound = self.words.suffixes.contains(word)
+            || self.words.prefixes.contains(word)
+            || self.words.heads.contains(word);
         (word.len() >= min_len && strong && !bound)
             .then(|| self.lex.logp(count) + self.lex.logp(self.lex.count(b"a")))
     }
@@ -291,11 +327,18 @@ impl<'a> Splitter<'a> {
     /// function word, and two content words must both be long (roadmap,
     /// chipset and gameplay stay whole).
     fn plausible(&self, shape: Shape, parts: &[&str]) -> bool {
-        let any_function = parts.iter().any(|p| self.is_function(p));
-        match shape {
-            Shape::Capitalized => self.capitalized_head(parts),
-            _ => any_function || parts.iter().all(|p| p.len() >= MIN_CONTENT_PART),
+        if shape == Shape::Capitalized {
+            return self.capitalized_head(parts);
         }
+        if parts.iter().any(|p| self.is_function(p)) {
+            return true;
+        }
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        total >= MIN_CONTENT_TOTAL
+            && parts.iter().all(|p| p.len() >= MIN_CONTENT_PART)
+            && !parts[1..]
+                .iter()
+                .any(|p| self.words.heads.contains(Self::lower(p).as_ref()))
     }
 
     /// A capitalised token (Kyivin, Thewar) splits only behind a word the
@@ -306,15 +349,38 @@ impl<'a> Splitter<'a> {
         let (head, rest) = (parts[0], &parts[1..]);
         let doc_known = self.doc.as_ref().is_some_and(|d| d.contains_key(head));
         let function_head = head.len() >= 3 && self.is_function(head);
-        let rest_ok = rest.iter().all(|p| self.is_function(p) || p.len() >= 3);
+        let rest_ok = rest.iter().all(|p| {
+            self.is_function(p) || (p.len() >= 3 && self.lex.count(p.as_bytes()) >= self.strong)
+        });
         (doc_known && rest.iter().any(|p| self.is_function(p)) || function_head) && rest_ok
     }
 
-    /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a function word.
+    /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a
+    /// function word, and a particle after a bare verb is a compound noun
+    /// (`rollout`, `pickup`), while after an inflected one it is glue
+    /// (`pluggedup`).
     fn prefix_blocks(&self, l: &str, r: &str) -> bool {
-        self.words.prefixes.contains(Self::lower(l).as_ref())
-            && !self.words.function.contains(Self::lower(r).as_ref())
+        let inflected = ["ed", "s", "ing"].iter().any(|e| l.ends_with(e))
+            || l.as_bytes()[0].is_ascii_uppercase();
+        (self.words.prefixes.contains(Self::lower(l).as_ref()) && !self.is_function(r))
+            || (self.words.particles.contains(r) && !self.is_function(l) && !inflected)
     }
+}
+
+/// A comma glued between two words (`game,sit`): the space after it was
+/// lost. Digits (`1,000`) and one-letter sides (`x,y`) are left alone, as are
+/// scripts written without spaces.
+fn comma_split(w: &str) -> Option<Vec<&str>> {
+    let at = w.find(',')?;
+    let (l, r) = (&w[..=at], &w[at + 1..]);
+    let wordy = |s: &str| {
+        s.chars().count() >= 2
+            && s.chars().all(|c| {
+                c.is_alphabetic()
+                    && !matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
+            })
+    };
+    (wordy(&l[..at]) && wordy(r)).then(|| vec![l, r])
 }
 
 /// Whether enough of the document's lower-case words are English words.

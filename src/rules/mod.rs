@@ -191,6 +191,8 @@ pub(crate) struct WordLists {
     pub(crate) function: HashSet<String>,
     pub(crate) prefixes: HashSet<String>,
     pub(crate) suffixes: HashSet<String>,
+    pub(crate) heads: HashSet<String>,
+    pub(crate) particles: HashSet<String>,
 }
 
 impl WordLists {
@@ -201,6 +203,8 @@ impl WordLists {
         self.function.extend(lower(&w.function));
         self.prefixes.extend(lower(&w.prefixes));
         self.suffixes.extend(lower(&w.suffixes));
+        self.heads.extend(lower(&w.heads));
+        self.particles.extend(lower(&w.particles));
     }
 }
 

@@ -77,6 +77,13 @@ pub(crate) struct Words {
     /// Bound suffixes: never a split part.
     #[serde(default)]
     pub(crate) suffixes: Vec<String>,
+    /// Compound heads (`-long`, `-making`, `-land`): a split part only beside a
+    /// function word, never after another content word.
+    #[serde(default)]
+    pub(crate) heads: Vec<String>,
+    /// Verb particles: after a bare content word they form a compound noun.
+    #[serde(default)]
+    pub(crate) particles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
