@@ -110,11 +110,11 @@ struct Splitter<'a> {
     text: &'a str,
 }
 
-/// The longest function word a three-way split looks for in the middle.
-const MAX_FUNCTION_WORD: usize = 8;
+/// How common the word after a capital `A` must be (Google Books counts).
+const SENTENCE_ARTICLE_COUNT: u64 = 10_000_000;
 
 /// Shortest part of a split into two content words.
-const MIN_CONTENT_PART: usize = 4;
+const MIN_CONTENT_PART: usize = 3;
 
 /// Shortest token split into content words only: closed compounds are short
 /// (roadmap, gameplay, drivetrain), glued phrases long (fightingleading).
@@ -207,11 +207,57 @@ impl<'a> Splitter<'a> {
         *self.english.get_or_insert_with(|| looks_english(text, lex))
     }
 
-    /// The parts a token's core splits into, if it is glued.
-    fn split(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
-        if let Some(parts) = comma_split(w) {
-            return Some(parts);
+    /// Where spaces go in a token's core (byte offsets), if it is glued.
+    fn split(&mut self, w: &'a str) -> Option<Vec<usize>> {
+        if let Some(at) = comma_at(w) {
+            // The words on either side may be glued too: split them in the
+            // same pass, or a second run would find more to do.
+            let mut cuts = self.split(&w[..at]).unwrap_or_default();
+            cuts.push(at + 1);
+            let right = self.split(&w[at + 1..]).unwrap_or_default();
+            cuts.extend(right.into_iter().map(|c| c + at + 1));
+            return Some(cuts);
         }
+        if let Some(cuts) = self.split_clitic(w) {
+            return Some(cuts);
+        }
+        let parts = self.split_alpha(w)?;
+        Some(cuts_of(&parts))
+    }
+
+    /// A token with one apostrophe: `thegame’s` splits before the clitic
+    /// stem, `you’veexperienced` right after the clitic.
+    fn split_clitic(&mut self, w: &'a str) -> Option<Vec<usize>> {
+        let (at, apos) = w
+            .char_indices()
+            .find(|&(_, c)| c == '\'' || c == '\u{2019}')?;
+        let (head, tail) = (&w[..at], &w[at + apos.len_utf8()..]);
+        if tail.contains(['\'', '\u{2019}']) || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        if CLITICS.contains(&tail) {
+            // `n't` belongs to its verb: split `alsodon't` as `also` + `do`.
+            let stem = if tail == "t" {
+                head.strip_suffix('n')?
+            } else {
+                head
+            };
+            return Some(cuts_of(&self.split_alpha(stem)?));
+        }
+        let clitic = CLITICS
+            .iter()
+            .filter(|c| tail.starts_with(**c))
+            .max_by_key(|c| c.len())?;
+        let rest = &tail[clitic.len()..];
+        let rest_ok = rest.bytes().all(|b| b.is_ascii_lowercase())
+            && (self.is_function(rest)
+                || (rest.len() >= 3 && self.part(rest, false, self.weak).is_some()));
+        (!head.is_empty() && rest_ok && self.english())
+            .then(|| vec![at + apos.len_utf8() + clitic.len()])
+    }
+
+    /// The parts an ASCII-letter token splits into, if it is glued.
+    fn split_alpha(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         let bytes = w.as_bytes();
         if bytes.len() < 4 || bytes.len() > MAX_WORD || !bytes.iter().all(u8::is_ascii_alphabetic) {
             return None;
@@ -270,11 +316,18 @@ impl<'a> Splitter<'a> {
             }
         }
         if scored.is_empty() {
-            // Three parts, only through a function word in the middle.
-            for i in 1..w.len() {
-                for j in i + 2..w.len().min(i + MAX_FUNCTION_WORD + 1) {
+            // Three parts, at least one of them a function word.
+            for i in 2..w.len() {
+                for j in i + 2..w.len() - 1 {
                     let (l, m, r) = (&w[..i], &w[i..j], &w[j..]);
-                    if !self.words.function.contains(m) {
+                    // Content parts of three-way splits are long (outgassing
+                    // is not out + gas + sing) and prefixes stay bound.
+                    let parts = [l, m, r];
+                    if !parts.iter().any(|p| self.is_function(p))
+                        || parts.iter().any(|p| !self.is_function(p) && p.len() < 4)
+                        || self.prefix_blocks(l, m)
+                        || self.prefix_blocks(m, r)
+                    {
                         continue;
                     }
                     let min = self.strong;
@@ -306,6 +359,13 @@ impl<'a> Splitter<'a> {
             // The pronoun: "Ithink", "Iabsolutely"; names (Imax, Ihop) have short tails.
             (Shape::Capitalized, "I", word) if self.lex.count(word.as_bytes()) >= self.strong => {
                 (word, 4)
+            }
+            // The article at a sentence start: "Alarge", not "Alice", "Adams"
+            // or "Adarius" (names in the lexicon are rarer than this).
+            (Shape::Capitalized, "A", word)
+                if self.lex.count(word.as_bytes()) >= SENTENCE_ARTICLE_COUNT =>
+            {
+                (word, 5)
             }
             _ => return None,
         };
@@ -347,8 +407,16 @@ impl<'a> Splitter<'a> {
     /// Marchand, Beto).
     fn capitalized_head(&self, parts: &[&str]) -> bool {
         let (head, rest) = (parts[0], &parts[1..]);
-        let doc_known = self.doc.as_ref().is_some_and(|d| d.contains_key(head));
-        let function_head = head.len() >= 3 && self.is_function(head);
+        let doc_known =
+            !self.is_function(head) && self.doc.as_ref().is_some_and(|d| d.contains_key(head));
+        // Two-letter heads (In, My, An) need a long common tail: Ingeneral,
+        // Myhusband, but not Orwell, Atwood or Tobias.
+        let function_head = self.is_function(head)
+            && (head.len() >= 3
+                || (self.words.heads_2.contains(head)
+                    && rest
+                        .iter()
+                        .all(|p| p.len() >= 5 && self.lex.count(p.as_bytes()) >= self.strong)));
         let rest_ok = rest.iter().all(|p| {
             self.is_function(p) || (p.len() >= 3 && self.lex.count(p.as_bytes()) >= self.strong)
         });
@@ -367,12 +435,25 @@ impl<'a> Splitter<'a> {
     }
 }
 
+/// Contraction and possessive endings after an apostrophe.
+const CLITICS: &[&str] = &["s", "t", "ve", "re", "ll", "d", "m"];
+
+/// Where a space goes between consecutive parts of a token.
+fn cuts_of(parts: &[&str]) -> Vec<usize> {
+    parts[..parts.len() - 1]
+        .iter()
+        .scan(0, |at, p| {
+            *at += p.len();
+            Some(*at)
+        })
+        .collect()
+}
+
 /// A comma glued between two words (`game,sit`): the space after it was
 /// lost. Digits (`1,000`) and one-letter sides (`x,y`) are left alone, as are
 /// scripts written without spaces.
-fn comma_split(w: &str) -> Option<Vec<&str>> {
+fn comma_at(w: &str) -> Option<usize> {
     let at = w.find(',')?;
-    let (l, r) = (&w[..=at], &w[at + 1..]);
     let wordy = |s: &str| {
         s.chars().count() >= 2
             && s.chars().all(|c| {
@@ -380,7 +461,7 @@ fn comma_split(w: &str) -> Option<Vec<&str>> {
                     && !matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
             })
     };
-    (wordy(&l[..at]) && wordy(r)).then(|| vec![l, r])
+    (wordy(&w[..at]) && wordy(&w[at + 1..])).then_some(at)
 }
 
 /// Whether enough of the document's lower-case words are English words.
@@ -415,8 +496,16 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
     for (at, tok) in tokens(text) {
         let (s, e) = core(tok);
         let w = &tok[s..e];
-        if let Some(parts) = sp.split(w) {
-            edits.push(Edit::new(at + s..at + e, parts.join(" "), rule));
+        if let Some(cuts) = sp.split(w) {
+            let mut out = String::with_capacity(w.len() + cuts.len());
+            let mut pos = 0;
+            for c in cuts {
+                out.push_str(&w[pos..c]);
+                out.push(' ');
+                pos = c;
+            }
+            out.push_str(&w[pos..]);
+            edits.push(Edit::new(at + s..at + e, out, rule));
         }
     }
     edits

@@ -17,6 +17,9 @@ pub(crate) struct Ctx<'c> {
     pub(crate) words: &'c WordLists,
 }
 
+/// Rounds of glued-word splitting at most; real text settles in two.
+const GLUE_ROUNDS: usize = 8;
+
 /// Runs the rules of one phase, in pack order.
 pub(crate) fn run(
     phase: Phase,
@@ -35,7 +38,18 @@ pub(crate) fn run(
             Kind::Replace { re, replacement } => text::replace(doc.text(), re, replacement, idx),
             Kind::Map { ac, to } => text::map(doc.text(), ac, to, idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
-            Kind::SplitGlued => glue::split(doc.text(), ctx, idx),
+            Kind::SplitGlued => {
+                // A split can give the document the evidence for another
+                // (a name now standing alone): repeat to a fixed point.
+                for _ in 0..GLUE_ROUNDS {
+                    let edits = glue::split(doc.text(), ctx, idx);
+                    if edits.is_empty() {
+                        break;
+                    }
+                    doc.apply(edits);
+                }
+                continue;
+            }
             Kind::DropLine { .. } | Kind::CutAfter { .. } | Kind::StripPrefix { .. } => {
                 unreachable!("chrome kinds are refused outside the chrome phase")
             }

@@ -193,6 +193,8 @@ pub(crate) struct WordLists {
     pub(crate) suffixes: HashSet<String>,
     pub(crate) heads: HashSet<String>,
     pub(crate) particles: HashSet<String>,
+    /// Kept as written: matched against the capitalised head.
+    pub(crate) heads_2: HashSet<String>,
 }
 
 impl WordLists {
@@ -205,6 +207,7 @@ impl WordLists {
         self.suffixes.extend(lower(&w.suffixes));
         self.heads.extend(lower(&w.heads));
         self.particles.extend(lower(&w.particles));
+        self.heads_2.extend(w.heads_2.iter().cloned());
     }
 }
 

@@ -81,6 +81,10 @@ pub(crate) struct Words {
     /// function word, never after another content word.
     #[serde(default)]
     pub(crate) heads: Vec<String>,
+    /// Two-letter function words that may head a capitalised token
+    /// (`Ingeneral`) before a long common word.
+    #[serde(default)]
+    pub(crate) heads_2: Vec<String>,
     /// Verb particles: after a bare content word they form a compound noun.
     #[serde(default)]
     pub(crate) particles: Vec<String>,
