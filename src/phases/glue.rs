@@ -113,6 +113,11 @@ struct Splitter<'a> {
 /// How common the word after a capital `A` must be (Google Books counts).
 const SENTENCE_ARTICLE_COUNT: u64 = 10_000_000;
 
+/// Shortest left and right parts (in characters) of a split made on the
+/// document's evidence alone.
+const MIN_DOC_LEFT: usize = 4;
+const MIN_DOC_RIGHT: usize = 3;
+
 /// Shortest part of a split into two content words.
 const MIN_CONTENT_PART: usize = 3;
 
@@ -138,7 +143,7 @@ impl<'a> Splitter<'a> {
             for (_, tok) in tokens(text) {
                 let (s, e) = core(tok);
                 let c = &tok[s..e];
-                if !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                if !c.is_empty() && c.chars().all(char::is_alphabetic) {
                     *m.entry(c).or_insert(0) += 1;
                 }
             }
@@ -258,14 +263,25 @@ impl<'a> Splitter<'a> {
 
     /// The parts an ASCII-letter token splits into, if it is glued.
     fn split_alpha(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        if !w.is_ascii() {
+            return self.split_by_document(w);
+        }
         let bytes = w.as_bytes();
-        if bytes.len() < 4 || bytes.len() > MAX_WORD || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        // Three letters only for a function word and the article: "ofa", "isa".
+        let min_len = if bytes.last() == Some(&b'a') { 3 } else { 4 };
+        if bytes.len() < min_len
+            || bytes.len() > MAX_WORD
+            || !bytes.iter().all(u8::is_ascii_alphabetic)
+        {
+            return None;
+        }
+        if self.is_word(w) {
+            return None;
+        }
+        if !self.english() {
             return None;
         }
         let shape = shape(bytes)?;
-        if self.is_word(w) || !self.english() {
-            return None;
-        }
         let parts = self.split_word(w, shape)?;
         // A token the document repeats is a word of its own (a name, jargon)
         // unless it is nothing but function words ("inthe" twice is still glued).
@@ -356,6 +372,10 @@ impl<'a> Splitter<'a> {
         let (word, min_len) = match (shape, l, r) {
             (Shape::Lower, "a", word) => (word, 4),
             (Shape::Lower, word, "a") => (word, 2),
+            // "Aftera", "Thereisa": a function word of three letters or more.
+            (Shape::Capitalized, word, "a") if word.len() >= 3 && self.is_function(word) => {
+                (word, 3)
+            }
             // The pronoun: "Ithink", "Iabsolutely"; names (Imax, Ihop) have short tails.
             (Shape::Capitalized, "I", word) if self.lex.count(word.as_bytes()) >= self.strong => {
                 (word, 4)
@@ -420,7 +440,43 @@ impl<'a> Splitter<'a> {
         let rest_ok = rest.iter().all(|p| {
             self.is_function(p) || (p.len() >= 3 && self.lex.count(p.as_bytes()) >= self.strong)
         });
-        (doc_known && rest.iter().any(|p| self.is_function(p)) || function_head) && rest_ok
+        // An inflected word (Dozens, Refugees, Operating) before a function
+        // word that never ends a name (not on, in, as, or: Jameson, Austin,
+        // Kansas, Windsor).
+        let inflected_head = ["s", "ed", "ing"].iter().any(|e| head.ends_with(e))
+            && self.lex.count(head.as_bytes()) >= self.weak
+            && rest.len() == 1
+            && self.words.name_safe_tails.contains(rest[0]);
+        (doc_known && rest.iter().any(|p| self.is_function(p)) || function_head || inflected_head)
+            && rest_ok
+    }
+
+    /// A Cyrillic token glued from two words the document uses on their
+    /// own: with no lexicon for the language, the document is the evidence.
+    /// The left part is long enough not to be a prefix (`под` + `ход`).
+    fn split_by_document(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
+        let mut chars = w.chars();
+        let first = chars.next()?;
+        if !cyrillic(first)
+            || !chars.all(|c| cyrillic(c) && c.is_lowercase())
+            || self.doc_count(w) > 1
+        {
+            return None;
+        }
+        let bounds: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
+        let end = bounds.len().saturating_sub(MIN_DOC_RIGHT - 1);
+        let mut found = None;
+        for &at in bounds.get(MIN_DOC_LEFT..end).unwrap_or_default() {
+            let (l, r) = w.split_at(at);
+            if self.doc_count(l) > 0 && self.doc_count(r) > 0 {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(vec![l, r]);
+            }
+        }
+        found
     }
 
     /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a
@@ -454,14 +510,14 @@ fn cuts_of(parts: &[&str]) -> Vec<usize> {
 /// scripts written without spaces.
 fn comma_at(w: &str) -> Option<usize> {
     let at = w.find(',')?;
-    let wordy = |s: &str| {
-        s.chars().count() >= 2
-            && s.chars().all(|c| {
-                c.is_alphabetic()
-                    && !matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
-            })
-    };
+    let wordy =
+        |s: &str| s.chars().count() >= 2 && s.chars().all(|c| c.is_alphabetic() && !unspaced(c));
     (wordy(&w[..at]) && wordy(&w[at + 1..])).then_some(at)
+}
+
+/// Scripts written without spaces between words: nothing to split.
+fn unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
 }
 
 /// Whether enough of the document's lower-case words are English words.

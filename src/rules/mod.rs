@@ -195,6 +195,7 @@ pub(crate) struct WordLists {
     pub(crate) particles: HashSet<String>,
     /// Kept as written: matched against the capitalised head.
     pub(crate) heads_2: HashSet<String>,
+    pub(crate) name_safe_tails: HashSet<String>,
 }
 
 impl WordLists {
@@ -208,6 +209,7 @@ impl WordLists {
         self.heads.extend(lower(&w.heads));
         self.particles.extend(lower(&w.particles));
         self.heads_2.extend(w.heads_2.iter().cloned());
+        self.name_safe_tails.extend(lower(&w.name_safe_tails));
     }
 }
 

@@ -85,6 +85,10 @@ pub(crate) struct Words {
     /// (`Ingeneral`) before a long common word.
     #[serde(default)]
     pub(crate) heads_2: Vec<String>,
+    /// Function words that may follow an inflected capitalised word
+    /// (`Dozensof`) because no common name ends in them.
+    #[serde(default)]
+    pub(crate) name_safe_tails: Vec<String>,
     /// Verb particles: after a bare content word they form a compound noun.
     #[serde(default)]
     pub(crate) particles: Vec<String>,
