@@ -3,6 +3,7 @@
 
 mod chrome;
 mod glue;
+mod mojibake;
 mod text;
 
 use crate::cleaner::Meta;
@@ -16,6 +17,9 @@ pub(crate) struct Ctx<'c> {
     pub(crate) tunables: &'c Tunables,
     pub(crate) words: &'c WordLists,
 }
+
+/// Layers of mojibake repaired at most.
+const MOJIBAKE_LAYERS: usize = 4;
 
 /// Rounds of glued-word splitting at most; real text settles in two.
 const GLUE_ROUNDS: usize = 8;
@@ -38,6 +42,18 @@ pub(crate) fn run(
             Kind::Replace { re, replacement } => text::replace(doc.text(), re, replacement, idx),
             Kind::Map { ac, to } => text::map(doc.text(), ac, to, idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
+            Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),
+            Kind::Mojibake => {
+                // Mojibake can be layered (encoded twice): repair until it holds.
+                for _ in 0..MOJIBAKE_LAYERS {
+                    let edits = mojibake::repair(doc.text(), idx);
+                    if edits.is_empty() {
+                        break;
+                    }
+                    doc.apply(edits);
+                }
+                continue;
+            }
             Kind::SplitGlued => {
                 // A split can give the document the evidence for another
                 // (a name now standing alone): repeat to a fixed point.

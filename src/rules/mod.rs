@@ -28,6 +28,8 @@ pub(crate) const KIND_NAMES: &[&str] = &[
     "map",
     "normalize",
     "split-glued",
+    "mojibake",
+    "c1-controls",
 ];
 
 /// Where in a document a chrome rule may act.
@@ -57,6 +59,8 @@ pub(crate) enum Kind {
     Map { ac: AhoCorasick, to: Vec<String> },
     Normalize { form: Form },
     SplitGlued,
+    Mojibake,
+    C1Controls,
 }
 
 impl Kind {
@@ -69,6 +73,8 @@ impl Kind {
             Kind::Map { .. } => "map",
             Kind::Normalize { .. } => "normalize",
             Kind::SplitGlued => "split-glued",
+            Kind::Mojibake => "mojibake",
+            Kind::C1Controls => "c1-controls",
         }
     }
 }
@@ -405,6 +411,14 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
         "split-glued" => {
             runs_in(Phase::Glue)?;
             Kind::SplitGlued
+        }
+        "mojibake" => {
+            runs_in(Phase::Repair)?;
+            Kind::Mojibake
+        }
+        "c1-controls" => {
+            runs_in(Phase::Repair)?;
+            Kind::C1Controls
         }
         other => return Err(err(kind_span, Reason::UnknownKind(other.to_string()))),
     };

@@ -1,0 +1,511 @@
+//! Mojibake: UTF-8 text that was decoded with a single-byte code page
+//! (`Ã©` for `é`, `â€œ` for `“`), and C1 control characters that were meant
+//! as Windows-1252 punctuation.
+//!
+//! A run of non-ASCII characters is re-encoded with a code page and decoded
+//! as UTF-8, and the result kept only when the evidence is strong: the run
+//! holds character pairs that real text almost never has (a capital accented
+//! letter before a currency sign, a C1 control, `â€`), it decodes completely,
+//! and the result has fewer such pairs. Everything else is left alone; a
+//! missed repair costs less than a damaged word.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use encoding_rs::Encoding;
+
+use crate::edit::Edit;
+
+/// Code pages tried in order. Windows-1252 first (it is also Latin-1 for the
+/// C1 range); the others decode mojibake of non-Latin scripts.
+fn code_pages() -> &'static [(&'static str, HashMap<char, u8>)] {
+    static PAGES: OnceLock<Vec<(&'static str, HashMap<char, u8>)>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        let pages: [&'static Encoding; 7] = [
+            encoding_rs::WINDOWS_1252,
+            encoding_rs::WINDOWS_1250,
+            encoding_rs::WINDOWS_1251,
+            encoding_rs::MACINTOSH,
+            encoding_rs::WINDOWS_1253,
+            encoding_rs::WINDOWS_1257,
+            encoding_rs::ISO_8859_2,
+        ];
+        pages
+            .iter()
+            .map(|enc| {
+                let mut map = HashMap::new();
+                for b in 0x80u8..=0xFF {
+                    let byte = [b];
+                    let (s, _, bad) = enc.decode(&byte);
+                    if let (false, Some(c)) = (bad, s.chars().next()) {
+                        map.entry(c).or_insert(b);
+                    }
+                }
+                // "Sloppy" decoding: a byte the page leaves undefined, or a
+                // Latin-1 reading of the C1 range, stands for itself.
+                for b in 0x80u8..=0x9F {
+                    map.entry(char::from(b)).or_insert(b);
+                }
+                (enc.name(), map)
+            })
+            .collect()
+    })
+}
+
+/// Character classes of the mojibake alphabet.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    C1,
+    /// Characters that almost only occur in mojibake (¦ ¨ ¬ ˆ † ‰ ◊ …).
+    Bad,
+    Currency,
+    Numeric,
+    Law,
+    Open,
+    Close,
+    Upper,
+    Lower,
+    Box,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        '\u{80}'..='\u{9F}' => Class::C1,
+        '¦' | '¤' | '¨' | '¬' | '¯' | '¸' | 'ƒ' | 'ˆ' | 'ˇ' | '˘' | '˛' | '˜' | '†' | '‡' | '‰'
+        | '⌐' | '◊' | '\u{FFFD}' | 'ª' | 'º' => Class::Bad,
+        '¢' | '£' | '¥' | '₧' | '€' => Class::Currency,
+        '²' | '³' | '¹' | '±' | '¼' | '½' | '¾' | '×' | 'µ' | '÷' | '⁄' | '∂' | '∆' | '∏' | '∑'
+        | '√' | '∞' | '∩' | '∫' | '≈' | '≠' | '≡' | '≤' | '≥' | '№' => {
+            Class::Numeric
+        }
+        '¶' | '§' => Class::Law,
+        '¡' | '«' | '¿' | '©' | '΄' | '΅' | '‘' | '‚' | '“' | '„' | '•' | '‹' | '\u{F8FF}' => {
+            Class::Open
+        }
+        '®' | '»' | '˝' | '”' | '›' | '™' => Class::Close,
+        'À'..='Ñ'
+        | 'Ø'
+        | 'Ü'
+        | 'Ý'
+        | 'Ă'
+        | 'Ā'
+        | 'Ą'
+        | 'Ć'
+        | 'Č'
+        | 'Ď'
+        | 'Đ'
+        | 'Ę'
+        | 'Ě'
+        | 'Ē'
+        | 'Ė'
+        | 'Ğ'
+        | 'Ģ'
+        | 'İ'
+        | 'Ī'
+        | 'Ķ'
+        | 'Ĺ'
+        | 'Ľ'
+        | 'Ł'
+        | 'Ļ'
+        | 'Ń'
+        | 'Ň'
+        | 'Ņ'
+        | 'Œ'
+        | 'Ř'
+        | 'Ś'
+        | 'Ş'
+        | 'Š'
+        | 'Ţ'
+        | 'Ť'
+        | 'Ů'
+        | 'Ű'
+        | 'Ÿ'
+        | 'Ź'
+        | 'Ż'
+        | 'Ž'
+        | 'Ґ' => Class::Upper,
+        'ß'
+        | 'à'..='ñ'
+        | 'ă'
+        | 'ą'
+        | 'ā'
+        | 'ć'
+        | 'č'
+        | 'ď'
+        | 'đ'
+        | 'ę'
+        | 'ě'
+        | 'ē'
+        | 'ė'
+        | 'ğ'
+        | 'ģ'
+        | 'į'
+        | 'ī'
+        | 'ķ'
+        | 'ĺ'
+        | 'ľ'
+        | 'ł'
+        | 'ļ'
+        | 'œ'
+        | 'ŕ'
+        | 'ś'
+        | 'ş'
+        | 'š'
+        | 'ť'
+        | 'ü'
+        | 'ź'
+        | 'ż'
+        | 'ž'
+        | 'ґ'
+        | 'ﬁ'
+        | 'ﬂ' => Class::Lower,
+        '│'
+        | '┌'
+        | '┐'
+        | '┘'
+        | '├'
+        | '┤'
+        | '┬'
+        | '┼'
+        | '═'..='╬'
+        | '▀'
+        | '▄'
+        | '█'
+        | '▌'
+        | '▐'
+        | '░'
+        | '▒'
+        | '▓' => Class::Box,
+        _ => Class::Other,
+    }
+}
+
+/// How many unlikely character sequences a text holds: the evidence that
+/// it is mojibake. Zero for ordinary text in any language.
+pub(crate) fn badness(text: &[char]) -> usize {
+    use Class::*;
+    let mut n = 0;
+    for (i, &c) in text.iter().enumerate() {
+        let a = class(c);
+        if a == C1 {
+            n += 1;
+            continue;
+        }
+        let Some(&d) = text.get(i + 1) else { break };
+        let b = class(d);
+        let next2 = text.get(i + 2).copied();
+        let symbolish = matches!(
+            a,
+            Bad | Lower | Upper | Box | Open | Close | Currency | Numeric | Law
+        );
+        let bad_pair = (symbolish && b == Bad)
+            || (a == Bad
+                && matches!(
+                    b,
+                    Lower | Upper | Box | Open | Close | Currency | Numeric | Law
+                ))
+            || (matches!(a, Lower | Box | Close | Currency | Numeric) && b == Upper)
+            || (matches!(a, Box | Close | Currency | Numeric) && b == Lower)
+            || (matches!(a, Lower | Box | Close) && b == Currency)
+            || (matches!(a, Upper | Box) && matches!(b, Numeric | Law))
+            || (matches!(a, Currency | Numeric | Box) && b == Open)
+            || (matches!(a, Lower | Upper)
+                && matches!(b, Open | Close)
+                && next2.is_some_and(char::is_alphanumeric))
+            || (a == Upper && b == Currency && i > 0 && text[i - 1].is_whitespace())
+            || (matches!(c, 'Â' | 'Ã' | 'Î' | 'Ð')
+                && (matches!(b, Open | Close)
+                    || matches!(
+                        d,
+                        '€' | 'œ'
+                            | 'Š'
+                            | 'š'
+                            | '¢'
+                            | '£'
+                            | 'Ÿ'
+                            | 'ž'
+                            | '\u{A0}'
+                            | '\u{AD}'
+                            | '°'
+                            | '·'
+                            | '–'
+                            | '—'
+                            | '´'
+                    )))
+            || (c == 'Ã' && d == '¡')
+            || (matches!(c, 'Ø' | 'Ù')
+                && matches!(b, Currency | Bad | Numeric | Open)
+                && next2.is_some_and(|e| matches!(e, 'Ø' | 'Ù')))
+            || (c == '√'
+                && matches!(
+                    d,
+                    '±' | '∂' | '†' | '≠' | '®' | '™' | '´' | '≤' | '≥' | '¥' | 'µ' | 'ø'
+                ))
+            || (c == 'в' && d == 'Ђ')
+            || (c == 'â' && d == '€');
+        // A lost no-break space: "voilÃ le" (lower-case letter, Ã or Â, space).
+        let lost_nbsp = matches!(d, 'Ã' | 'Â') && c.is_lowercase() && next2 == Some(' ');
+        n += usize::from(bad_pair) + usize::from(lost_nbsp);
+    }
+    n
+}
+
+/// Punctuation that may stand next to mojibake without being part of it
+/// ("â€¦”": the ellipsis is mojibake, the quote is not).
+fn may_stay(c: char) -> bool {
+    // Every quote the punct phase straightens is here, so that a second run,
+    // which sees ASCII quotes, finds the same runs to decode.
+    matches!(
+        c,
+        '\u{2018}'..='\u{201F}' | '\u{02BC}' | '…' | '–' | '—' | '«' | '»' | '•' | '\u{A0}'
+    )
+}
+
+/// Decodes a run of characters as the UTF-8 bytes they stand for in a code
+/// page. `None` unless every character is part of a valid sequence, but for
+/// common punctuation at the edges.
+fn decode_run(
+    run: &[char],
+    page: &HashMap<char, u8>,
+    nbsp_lost: bool,
+    plausible: impl Fn(char) -> bool,
+) -> Option<String> {
+    let mut bytes: Vec<Option<u8>> = Vec::with_capacity(run.len() + 1);
+    for &c in run {
+        if c == '\u{FFFD}' {
+            bytes.push(None);
+        } else {
+            bytes.push(Some(*page.get(&c)?));
+        }
+    }
+    if nbsp_lost {
+        bytes.push(Some(0xA0));
+    }
+    let mut out = String::new();
+    let (mut i, mut decoded) = (0, 0);
+    let mut kept_inside = false;
+    while i < bytes.len() {
+        let width = match bytes[i] {
+            Some(0xC2..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            Some(0xF0..=0xF4) => 4,
+            _ => 0,
+        };
+        let seq: Vec<u8> = bytes[i..(i + width).min(bytes.len())]
+            .iter()
+            .map_while(|b| *b)
+            .collect();
+        let whole = (width > 0 && seq.len() == width).then(|| std::str::from_utf8(&seq).ok());
+        if let Some(ch) = whole.flatten().and_then(|s| s.chars().next()) {
+            if !plausible(ch) {
+                return None;
+            }
+            out.push(ch);
+            decoded += 1;
+            i += width;
+            continue;
+        }
+        // A sequence cut short by a lost byte (U+FFFD): the character is lost.
+        if width > 0
+            && seq.len() < width
+            && bytes.get(i + seq.len()) == Some(&None)
+            && seq.len() > 1
+        {
+            out.push('\u{FFFD}');
+            decoded += 1;
+            i += seq.len() + 1;
+            continue;
+        }
+        let c = *run.get(i)?;
+        let at_edge = i == 0 || i + 1 == run.len();
+        if !(may_stay(c) && at_edge) {
+            return None;
+        }
+        kept_inside |= !at_edge;
+        out.push(c);
+        i += 1;
+    }
+    (decoded > 0 && !kept_inside).then_some(out)
+}
+
+/// Characters of a window around `range` in `chars`, for judging badness in context.
+fn window(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    (start.saturating_sub(1), (end + 2).min(chars.len()))
+}
+
+/// Whether the punct phase turns this quote into an ASCII one.
+fn straightened(c: char) -> Option<char> {
+    match c {
+        '\u{2018}'..='\u{201B}' | '\u{02BC}' => Some('\''),
+        '\u{201C}'..='\u{201F}' => Some('"'),
+        _ => None,
+    }
+}
+
+pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
+    // Clean text costs one pass: mojibake needs characters from U+0080 up.
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let only: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+    let mut straight: Option<Vec<char>> = None;
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if only[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !only[i].is_ascii() {
+            i += 1;
+        }
+        if let Some((range, fixed)) = fix_run(&only, &only, start, i) {
+            edits.push(edit(text, &chars, range, fixed, rule));
+            continue;
+        }
+        // The run as a later pass sees it, once its quotes are ASCII: the
+        // pieces between them, judged with straight quotes around them.
+        if !only[start..i].iter().any(|&c| straightened(c).is_some()) {
+            continue;
+        }
+        let view = straight
+            .get_or_insert_with(|| only.iter().map(|&c| straightened(c).unwrap_or(c)).collect());
+        let mut j = start;
+        while j < i {
+            if straightened(only[j]).is_some() {
+                j += 1;
+                continue;
+            }
+            let piece = j;
+            while j < i && straightened(only[j]).is_none() {
+                j += 1;
+            }
+            if let Some((range, fixed)) = fix_run(&only, view, piece, j) {
+                edits.push(edit(text, &chars, range, fixed, rule));
+            }
+        }
+    }
+    edits
+}
+
+fn edit(
+    text: &str,
+    chars: &[(usize, char)],
+    range: std::ops::Range<usize>,
+    fixed: String,
+    rule: usize,
+) -> Edit {
+    let byte_end = chars.get(range.end).map_or(text.len(), |&(b, _)| b);
+    Edit::new(chars[range.start].0..byte_end, fixed, rule)
+}
+
+/// The repair of the run `only[start..end]`, judged on `view` (the text, or
+/// the text with straight quotes): the character range it replaces and the
+/// replacement.
+fn fix_run(
+    only: &[char],
+    view: &[char],
+    start: usize,
+    end: usize,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let (ws, we) = window(view, start, end);
+    let before = badness(&view[ws..we]);
+    if before == 0 {
+        return None;
+    }
+    let run = &only[start..end];
+    let nbsp_lost = matches!(run.last(), Some('Ã' | 'Â'))
+        && view.get(end) == Some(&' ')
+        && start > 0
+        && view[start - 1].is_alphabetic();
+    for (k, (_, page)) in code_pages().iter().enumerate() {
+        // Windows-1252 mojibake hides any character; the other pages are
+        // for scripts (Hebrew, Arabic, Greek, Cyrillic), so what they
+        // decode must be letters.
+        // Nothing the earlier repairs would change (C1 controls, line
+        // separators), and no private-use characters.
+        let plausible = |ch: char| {
+            !matches!(ch, '\u{80}'..='\u{9F}' | '\u{E000}'..='\u{F8FF}' | '\u{2028}' | '\u{2029}')
+                && (k == 0 || ch.is_alphabetic())
+        };
+        let Some(fixed) = decode_run(run, page, nbsp_lost, plausible) else {
+            continue;
+        };
+        let mut after: Vec<char> = view[ws..start].to_vec();
+        after.extend(fixed.chars());
+        after.extend_from_slice(&view[end..we]);
+        if badness(&after) < before {
+            // "voilÃ  le": of two spaces after the lead byte, the first was
+            // the no-break space and goes with it; a single space stays.
+            let end = if nbsp_lost && view.get(end + 1) == Some(&' ') {
+                end + 1
+            } else {
+                end
+            };
+            return Some((start..end, fixed));
+        }
+    }
+    None
+}
+
+/// C1 control characters (U+0080-U+009F) decoded as Latin-1 where the text
+/// meant Windows-1252: `\u{85}` is `…`, `\u{93}` is `“`. The five bytes
+/// Windows-1252 leaves undefined stay as they are.
+pub(crate) fn c1_controls(text: &str, rule: usize) -> Vec<Edit> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let mut edits = Vec::new();
+    for (at, c) in text.char_indices() {
+        if let '\u{80}'..='\u{9F}' = c {
+            let byte = [c as u8];
+            let (s, _, bad) = encoding_rs::WINDOWS_1252.decode(&byte);
+            let to = s.chars().next().filter(|&t| !bad && t != c);
+            if let Some(to) = to {
+                edits.push(Edit::new(at..at + c.len_utf8(), to.to_string(), rule));
+            }
+        }
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bad(s: &str) -> usize {
+        badness(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn ordinary_text_is_not_bad() {
+        for s in [
+            "café crème",
+            "Dråber",
+            "Ã’s",
+            "NICIODATĂ™",
+            "SELKÄ\u{A0}EDELLÄ",
+            "(-1/2)! = √π",
+            "C O N C L U S Ã O",
+        ] {
+            assert_eq!(bad(s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn mojibake_is_bad() {
+        for s in [
+            "caf\u{C3}\u{A9}\u{80}",
+            "â€œ",
+            "HÃ”TEL",
+            "aoÃ»t",
+            "×‘×”",
+            "voilÃ le",
+        ] {
+            assert!(bad(s) > 0, "{s}");
+        }
+    }
+}
