@@ -2,6 +2,7 @@
 //! text and hands them to `Document::apply`; none writes text directly.
 
 mod chrome;
+mod entities;
 mod glue;
 mod mojibake;
 mod text;
@@ -18,7 +19,7 @@ pub(crate) struct Ctx<'c> {
     pub(crate) words: &'c WordLists,
 }
 
-/// Layers of mojibake repaired at most.
+/// Layers of mojibake (or of HTML escaping) repaired at most.
 const MOJIBAKE_LAYERS: usize = 4;
 
 /// Rounds of glued-word splitting at most; real text settles in two.
@@ -43,6 +44,17 @@ pub(crate) fn run(
             Kind::Map { ac, to } => text::map(doc.text(), ac, to, idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),
+            Kind::HtmlEntities => {
+                // `&amp;lt;` was escaped twice: decode until nothing is left.
+                for _ in 0..MOJIBAKE_LAYERS {
+                    let edits = entities::decode(doc.text(), idx);
+                    if edits.is_empty() {
+                        break;
+                    }
+                    doc.apply(edits);
+                }
+                continue;
+            }
             Kind::Mojibake => {
                 // Mojibake can be layered (encoded twice): repair until it holds.
                 for _ in 0..MOJIBAKE_LAYERS {

@@ -182,7 +182,9 @@ fn class(c: char) -> Class {
 }
 
 /// How many unlikely character sequences a text holds: the evidence that
-/// it is mojibake. Zero for ordinary text in any language.
+/// it is mojibake. Zero for ordinary text in any language. Signals look at
+/// adjacent characters, not at the white space around them: later phases
+/// insert spaces (a glued quote), and a second run must judge the same.
 pub(crate) fn badness(text: &[char]) -> usize {
     use Class::*;
     let mut n = 0;
@@ -213,7 +215,6 @@ pub(crate) fn badness(text: &[char]) -> usize {
             || (matches!(a, Lower | Upper)
                 && matches!(b, Open | Close)
                 && next2.is_some_and(char::is_alphanumeric))
-            || (a == Upper && b == Currency && i > 0 && text[i - 1].is_whitespace())
             || (matches!(c, 'Â' | 'Ã' | 'Î' | 'Ð')
                 && (matches!(b, Open | Close)
                     || matches!(
@@ -334,6 +335,12 @@ fn window(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     (start.saturating_sub(1), (end + 2).min(chars.len()))
 }
 
+/// Characters that end a run: ASCII, and the invisible characters the
+/// unicode phase deletes (a second run would not see them between the bytes).
+fn outside_runs(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
+}
+
 /// Whether the punct phase turns this quote into an ASCII one.
 fn straightened(c: char) -> Option<char> {
     match c {
@@ -354,12 +361,12 @@ pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if only[i].is_ascii() {
+        if outside_runs(only[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && !only[i].is_ascii() {
+        while i < chars.len() && !outside_runs(only[i]) {
             i += 1;
         }
         if let Some((range, fixed)) = fix_run(&only, &only, start, i) {

@@ -30,6 +30,7 @@ pub(crate) const KIND_NAMES: &[&str] = &[
     "split-glued",
     "mojibake",
     "c1-controls",
+    "html-entities",
 ];
 
 /// Where in a document a chrome rule may act.
@@ -61,6 +62,7 @@ pub(crate) enum Kind {
     SplitGlued,
     Mojibake,
     C1Controls,
+    HtmlEntities,
 }
 
 impl Kind {
@@ -75,6 +77,7 @@ impl Kind {
             Kind::SplitGlued => "split-glued",
             Kind::Mojibake => "mojibake",
             Kind::C1Controls => "c1-controls",
+            Kind::HtmlEntities => "html-entities",
         }
     }
 }
@@ -419,6 +422,10 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
         "c1-controls" => {
             runs_in(Phase::Repair)?;
             Kind::C1Controls
+        }
+        "html-entities" => {
+            runs_in(Phase::Repair)?;
+            Kind::HtmlEntities
         }
         other => return Err(err(kind_span, Reason::UnknownKind(other.to_string()))),
     };
