@@ -1,8 +1,10 @@
-//! Throughput (MB/s) of the default pipeline and of single phases, on the
-//! seeds and on a larger text built from them.
+//! Throughput (MB/s) of the default pipeline and of each phase on the seeds
+//! and on about 1 MB of English news (the glue fixture's gold bodies), and of
+//! the text-repair phases on that news with mojibake in every paragraph.
 //!
 //! cargo bench --bench pipeline
 
+use std::io::Read;
 use std::sync::OnceLock;
 
 use divan::Bencher;
@@ -12,6 +14,11 @@ use unglue::Cleaner;
 fn main() {
     divan::main();
 }
+
+/// Mojibake appended to every paragraph of the repair-heavy corpus: a
+/// Windows-1252 reading of "café “quoted”". benches/ftfy_compare.py builds
+/// the same corpus for ftfy.
+const MOJIBAKE: &str = " caf\u{C3}\u{A9} \u{E2}\u{20AC}\u{153}quoted\u{E2}\u{20AC}\u{9D}";
 
 fn seeds() -> &'static [String] {
     static S: OnceLock<Vec<String>> = OnceLock::new();
@@ -23,10 +30,37 @@ fn seeds() -> &'static [String] {
     })
 }
 
-/// About 4 MB: many documents' worth of the seeds, each a separate document.
-fn large() -> &'static [String] {
+/// About 1 MB of English news: the gold bodies of the glue fixture.
+fn news() -> &'static [String] {
     static L: OnceLock<Vec<String>> = OnceLock::new();
-    L.get_or_init(|| seeds().iter().cycle().take(1800).cloned().collect())
+    L.get_or_init(|| {
+        let mut raw = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open("fixtures/glue-dev.jsonl.gz").unwrap())
+            .read_to_string(&mut raw)
+            .unwrap();
+        raw.lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["gold"].as_str().unwrap().to_string()
+            })
+            .collect()
+    })
+}
+
+/// The same news with mojibake in every paragraph.
+fn mojibake() -> &'static [String] {
+    static M: OnceLock<Vec<String>> = OnceLock::new();
+    M.get_or_init(|| {
+        news()
+            .iter()
+            .map(|d| {
+                d.split("\n\n")
+                    .map(|p| format!("{p}{MOJIBAKE}"))
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
+            .collect()
+    })
 }
 
 fn cleaner(select: &[&str]) -> Cleaner {
@@ -46,32 +80,29 @@ fn run(bencher: Bencher, docs: &'static [String], cleaner: Cleaner) {
     });
 }
 
+const TEXT_PHASES: &[&str] = &["repair", "unicode", "punct"];
+
 #[divan::bench]
 fn default_seeds(b: Bencher) {
     run(b, seeds(), cleaner(&[]));
 }
 
 #[divan::bench]
-fn default_large(b: Bencher) {
-    run(b, large(), cleaner(&[]));
+fn default_news(b: Bencher) {
+    run(b, news(), cleaner(&[]));
+}
+
+#[divan::bench(args = ["repair", "unicode", "chrome", "glue", "punct", "layout"])]
+fn phase_news(b: Bencher, phase: &str) {
+    run(b, news(), cleaner(&[phase]));
 }
 
 #[divan::bench]
-fn glue_large(b: Bencher) {
-    run(b, large(), cleaner(&["glue"]));
+fn repair_unicode_punct_news(b: Bencher) {
+    run(b, news(), cleaner(TEXT_PHASES));
 }
 
 #[divan::bench]
-fn chrome_large(b: Bencher) {
-    run(b, large(), cleaner(&["chrome"]));
-}
-
-#[divan::bench]
-fn repair_unicode_punct_large(b: Bencher) {
-    run(b, large(), cleaner(&["repair", "unicode", "punct"]));
-}
-
-#[divan::bench(args = ["glue.split-word", "glue.closing-quote"])]
-fn glue_rule_large(b: Bencher, rule: &str) {
-    run(b, large(), cleaner(&[rule]));
+fn repair_unicode_punct_mojibake(b: Bencher) {
+    run(b, mojibake(), cleaner(TEXT_PHASES));
 }

@@ -351,62 +351,65 @@ fn straightened(c: char) -> Option<char> {
 }
 
 pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
-    // Clean text costs one pass: mojibake needs characters from U+0080 up.
-    if text.is_ascii() {
-        return Vec::new();
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let only: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
-    let mut straight: Option<Vec<char>> = None;
     let mut edits = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if outside_runs(only[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && !outside_runs(only[i]) {
-            i += 1;
-        }
-        if let Some((range, fixed)) = fix_run(&only, &only, start, i) {
-            edits.push(edit(text, &chars, range, fixed, rule));
+    let mut pos = 0;
+    // Clean text costs one scan: only runs of non-ASCII characters are
+    // looked at, each with the few characters around it.
+    while let Some(off) = text[pos..].find(|c: char| !outside_runs(c)) {
+        let start = pos + off;
+        let end = text[start..]
+            .find(outside_runs)
+            .map_or(text.len(), |o| start + o);
+        pos = end;
+        let from = text[..start]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| i);
+        let to = end
+            + text[end..]
+                .chars()
+                .take(2)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let region: Vec<(usize, char)> = text[from..to]
+            .char_indices()
+            .map(|(i, c)| (from + i, c))
+            .collect();
+        let only: Vec<char> = region.iter().map(|&(_, c)| c).collect();
+        let (first, last) = (
+            usize::from(from < start),
+            only.len() - text[end..to].chars().count(),
+        );
+        let edit = |range: std::ops::Range<usize>, fixed: String| {
+            let byte_end = region.get(range.end).map_or(to, |&(b, _)| b);
+            Edit::new(region[range.start].0..byte_end, fixed, rule)
+        };
+        if let Some((range, fixed)) = fix_run(&only, &only, first, last) {
+            edits.push(edit(range, fixed));
             continue;
         }
         // The run as a later pass sees it, once its quotes are ASCII: the
         // pieces between them, judged with straight quotes around them.
-        if !only[start..i].iter().any(|&c| straightened(c).is_some()) {
+        if !only[first..last].iter().any(|&c| straightened(c).is_some()) {
             continue;
         }
-        let view = straight
-            .get_or_insert_with(|| only.iter().map(|&c| straightened(c).unwrap_or(c)).collect());
-        let mut j = start;
-        while j < i {
+        let view: Vec<char> = only.iter().map(|&c| straightened(c).unwrap_or(c)).collect();
+        let mut j = first;
+        while j < last {
             if straightened(only[j]).is_some() {
                 j += 1;
                 continue;
             }
             let piece = j;
-            while j < i && straightened(only[j]).is_none() {
+            while j < last && straightened(only[j]).is_none() {
                 j += 1;
             }
-            if let Some((range, fixed)) = fix_run(&only, view, piece, j) {
-                edits.push(edit(text, &chars, range, fixed, rule));
+            if let Some((range, fixed)) = fix_run(&only, &view, piece, j) {
+                edits.push(edit(range, fixed));
             }
         }
     }
     edits
-}
-
-fn edit(
-    text: &str,
-    chars: &[(usize, char)],
-    range: std::ops::Range<usize>,
-    fixed: String,
-    rule: usize,
-) -> Edit {
-    let byte_end = chars.get(range.end).map_or(text.len(), |&(b, _)| b);
-    Edit::new(chars[range.start].0..byte_end, fixed, rule)
 }
 
 /// The repair of the run `only[start..end]`, judged on `view` (the text, or
@@ -462,18 +465,17 @@ fn fix_run(
 /// meant Windows-1252: `\u{85}` is `…`, `\u{93}` is `“`. The five bytes
 /// Windows-1252 leaves undefined stay as they are.
 pub(crate) fn c1_controls(text: &str, rule: usize) -> Vec<Edit> {
-    if text.is_ascii() {
-        return Vec::new();
-    }
+    // U+0080-U+009F are the only characters encoded as C2 80..C2 9F.
+    let bytes = text.as_bytes();
     let mut edits = Vec::new();
-    for (at, c) in text.char_indices() {
-        if let '\u{80}'..='\u{9F}' = c {
-            let byte = [c as u8];
-            let (s, _, bad) = encoding_rs::WINDOWS_1252.decode(&byte);
-            let to = s.chars().next().filter(|&t| !bad && t != c);
-            if let Some(to) = to {
-                edits.push(Edit::new(at..at + c.len_utf8(), to.to_string(), rule));
-            }
+    for at in memchr::memchr_iter(0xC2, bytes) {
+        let Some(&b @ 0x80..=0x9F) = bytes.get(at + 1) else {
+            continue;
+        };
+        let byte = [b];
+        let (s, _, bad) = encoding_rs::WINDOWS_1252.decode(&byte);
+        if let Some(to) = s.chars().next().filter(|&t| !bad && t != char::from(b)) {
+            edits.push(Edit::new(at..at + 2, to.to_string(), rule));
         }
     }
     edits
