@@ -361,6 +361,14 @@ pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
             .find(outside_runs)
             .map_or(text.len(), |o| start + o);
         pos = end;
+        // One character cannot hold a multi-byte sequence, but for a lead
+        // byte whose no-break space was lost ("voilÃ le").
+        let mut chars = text[start..end].chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !matches!(c, 'Ã' | 'Â')
+        {
+            continue;
+        }
         let from = text[..start]
             .char_indices()
             .next_back()
