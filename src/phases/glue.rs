@@ -6,8 +6,8 @@
 //! function word, a common lexicon word, or a word the document itself uses.
 //! Affixes never stand alone as parts, and an ambiguous best split is left.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::edit::Edit;
 use crate::lexicon::{Lexicon, MAX_WORD};
@@ -104,7 +104,10 @@ struct Splitter<'a> {
     strong: u64,
     weak: u64,
     known: u64,
-    doc: Option<HashMap<&'a str, u32>>,
+    doc: Option<FxHashMap<&'a str, u32>>,
+    /// Lexicon counts of this document's tokens: most tokens repeat, and a
+    /// small map is cheaper than the lexicon's large one.
+    counts: FxHashMap<&'a str, u64>,
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
     text: &'a str,
@@ -139,7 +142,7 @@ impl<'a> Splitter<'a> {
     fn doc_count(&mut self, w: &str) -> u32 {
         let text = self.text;
         let doc = self.doc.get_or_insert_with(|| {
-            let mut m = HashMap::new();
+            let mut m = FxHashMap::default();
             for (_, tok) in tokens(text) {
                 let (s, e) = core(tok);
                 let c = &tok[s..e];
@@ -161,12 +164,12 @@ impl<'a> Splitter<'a> {
     }
 
     /// Score of a part as a standalone word, if it is strong enough to be one.
-    fn part(&mut self, p: &str, first: bool, min_count: u64) -> Option<f64> {
+    fn part(&mut self, p: &'a str, first: bool, min_count: u64) -> Option<f64> {
         if p.len() < 2 {
             return None;
         }
         let lower = Self::lower(p);
-        let count = self.lex.count(p.as_bytes());
+        let count = self.lex_count(p);
         if self.words.function.contains(lower.as_ref()) {
             return Some(self.lex.logp(count.max(self.strong)));
         }
@@ -198,9 +201,19 @@ impl<'a> Splitter<'a> {
     }
 
     /// A word by the lexicon or the pack's word lists.
-    fn is_word(&self, w: &str) -> bool {
+    /// The lexicon count of a token of this document, looked up once.
+    fn lex_count(&mut self, w: &'a str) -> u64 {
+        if let Some(&c) = self.counts.get(w) {
+            return c;
+        }
+        let c = self.lex.count(w.as_bytes());
+        self.counts.insert(w, c);
+        c
+    }
+
+    fn is_word(&mut self, w: &'a str) -> bool {
         // The lexicon first: it answers for most tokens without allocating.
-        if self.lex.count(w.as_bytes()) >= self.known {
+        if self.lex_count(w) >= self.known {
             return true;
         }
         let lower = Self::lower(w);
@@ -282,6 +295,10 @@ impl<'a> Splitter<'a> {
             return None;
         }
         let shape = shape(bytes)?;
+        // A repeated capitalised token is a name: no need to look further.
+        if shape != Shape::Lower && self.doc_count(w) > 1 {
+            return None;
+        }
         let parts = self.split_word(w, shape)?;
         // A token the document repeats is a word of its own (a name, jargon)
         // unless it is nothing but function words ("inthe" twice is still glued).
@@ -545,6 +562,7 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
         weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,
         doc: None,
+        counts: FxHashMap::default(),
         english: None,
         text,
     };

@@ -4,12 +4,12 @@
 mod builtin;
 mod pack;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::error::{Error, Reason, RuleError};
 use crate::phase::Phase;
@@ -195,16 +195,16 @@ impl Tunables {
 /// Word lists merged over every loaded pack (lower-cased).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordLists {
-    pub(crate) allow: HashSet<String>,
-    pub(crate) never_split: HashSet<String>,
-    pub(crate) function: HashSet<String>,
-    pub(crate) prefixes: HashSet<String>,
-    pub(crate) suffixes: HashSet<String>,
-    pub(crate) heads: HashSet<String>,
-    pub(crate) particles: HashSet<String>,
+    pub(crate) allow: FxHashSet<String>,
+    pub(crate) never_split: FxHashSet<String>,
+    pub(crate) function: FxHashSet<String>,
+    pub(crate) prefixes: FxHashSet<String>,
+    pub(crate) suffixes: FxHashSet<String>,
+    pub(crate) heads: FxHashSet<String>,
+    pub(crate) particles: FxHashSet<String>,
     /// Kept as written: matched against the capitalised head.
-    pub(crate) heads_2: HashSet<String>,
-    pub(crate) name_safe_tails: HashSet<String>,
+    pub(crate) heads_2: FxHashSet<String>,
+    pub(crate) name_safe_tails: FxHashSet<String>,
 }
 
 impl WordLists {
@@ -228,7 +228,7 @@ pub(crate) struct RuleSet {
     pub(crate) rules: Vec<Rule>,
     pub(crate) tunables: Tunables,
     pub(crate) words: WordLists,
-    loaded: HashSet<String>,
+    loaded: FxHashSet<String>,
 }
 
 /// True if `id` is `prefix` or lies under it (`chrome` covers `chrome.x`).
