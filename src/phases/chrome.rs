@@ -7,11 +7,11 @@
 //! it would remove more than the cap allows.
 
 use std::borrow::Cow;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use crate::cleaner::Meta;
 use crate::edit::{Document, Edit};
-use crate::rules::{Kind, Zone};
+use crate::rules::{Kind, Tunables, Zone};
 
 use super::Ctx;
 
@@ -38,11 +38,12 @@ fn lines(text: &str) -> Vec<Line> {
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let full_end = if end < text.len() { end + 1 } else { end };
         let line = &text[start..end];
-        let (words, letters) = if line.len() > MAX_CHROME_LINE {
-            (usize::MAX, usize::MAX)
+        let words = if line.len() > MAX_CHROME_LINE {
+            usize::MAX
         } else {
-            (line.split_whitespace().count(), letters(line))
+            line.split_whitespace().count()
         };
+        let letters = letters(line);
         out.push(Line {
             text: start..end,
             full: start..full_end,
@@ -207,14 +208,66 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
     n
 }
 
+/// The content core: the run of lines with the most content, where a
+/// sentence-like line counts its letters and any other non-blank line costs
+/// its letters plus `short_line_cost` (the maximum-sum block, found in one
+/// pass). Ties go to the longer block, so a second run finds the same core.
+fn core(text: &str, lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
+    let content = |l: &Line| {
+        l.words == usize::MAX || is_content(&text[l.text.clone()], l.letters, t.core_min_letters)
+    };
+    let score = |l: &Line| -> i64 {
+        if text[l.text.clone()].trim().is_empty() {
+            0
+        } else if content(l) {
+            l.letters as i64
+        } else {
+            -((l.letters + t.short_line_cost) as i64)
+        }
+    };
+    let (mut best, mut best_range): (i64, Option<RangeInclusive<usize>>) = (0, None);
+    let (mut sum, mut start) = (-1i64, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        let v = score(l);
+        if sum < 0 {
+            (sum, start) = (v, i);
+        } else {
+            sum += v;
+        }
+        let longer = best_range.as_ref().is_some_and(|r| *r.start() == start);
+        if sum > best || (sum == best && longer) {
+            best = sum;
+            best_range = Some(start..=i);
+        }
+    }
+    // A page whose content is spread over many blocks (a listing, a product
+    // page) has no core: only `anywhere` rules apply to it.
+    let range = best_range?;
+    let in_core: usize = lines[range.clone()]
+        .iter()
+        .filter(|l| content(l))
+        .map(|l| l.letters)
+        .sum();
+    let all: usize = lines.iter().filter(|l| content(l)).map(|l| l.letters).sum();
+    if in_core < t.core_min_total || (in_core as f64) < t.core_min_share * all as f64 {
+        return None;
+    }
+    // Trim blank lines off the block's edges.
+    let blank = |i: usize| text[lines[i].text.clone()].trim().is_empty();
+    let (mut a, mut b) = (*range.start(), *range.end());
+    while a < b && blank(a) {
+        a += 1;
+    }
+    while b > a && blank(b) {
+        b -= 1;
+    }
+    Some(a..=b)
+}
+
 /// The drops and cuts of the line rules, in zones around the content core.
 fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
     let lines = lines(text);
-    let min_letters = ctx.tunables.core_min_letters;
-    let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_content(&text[lines[i].text.clone()], lines[i].letters, min_letters))
-        .collect();
-    let core = content.first().zip(content.last()).map(|(&a, &b)| a..=b);
+    let core = core(text, &lines, ctx.tunables);
     let in_zone = |i: usize, zone: Zone| match (&core, zone) {
         (_, Zone::Anywhere) => lines[i].words <= ctx.tunables.anywhere_max_words,
         (Some(core), Zone::Head) => i < *core.start(),
@@ -226,9 +279,21 @@ fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
     for &idx in rules {
         match &ctx.rules[idx].kind {
             Kind::StripPrefix { .. } => {}
-            Kind::DropLine { re, zone } => {
+            Kind::DropLine {
+                re,
+                zone,
+                keep_sentences,
+            } => {
                 for (i, line) in lines.iter().enumerate() {
-                    if line.words == usize::MAX || !in_zone(i, *zone) {
+                    if line.words == usize::MAX
+                        || !in_zone(i, *zone)
+                        || (*keep_sentences
+                            && is_content(
+                                &text[line.text.clone()],
+                                line.letters,
+                                ctx.tunables.core_min_letters,
+                            ))
+                    {
                         continue;
                     }
                     let s = for_matching(&text[line.text.clone()]);

@@ -341,11 +341,14 @@ fn outside_runs(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
 }
 
-/// Whether the punct phase turns this quote into an ASCII one.
+/// The ASCII stand-in for punctuation the punct phase may turn into ASCII
+/// (quotes always; dashes and the ellipsis with the opt-in maps).
 fn straightened(c: char) -> Option<char> {
     match c {
         '\u{2018}'..='\u{201B}' | '\u{02BC}' => Some('\''),
         '\u{201C}'..='\u{201F}' => Some('"'),
+        '\u{2026}' => Some('.'),
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => Some('-'),
         _ => None,
     }
 }
@@ -396,8 +399,9 @@ pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
             edits.push(edit(range, fixed));
             continue;
         }
-        // The run as a later pass sees it, once its quotes are ASCII: the
-        // pieces between them, judged with straight quotes around them.
+        // The run as a later pass may see it, once its quotes (and dashes
+        // and ellipses) are ASCII: the pieces between them, judged with
+        // ASCII stand-ins around them.
         if !only[first..last].iter().any(|&c| straightened(c).is_some()) {
             continue;
         }

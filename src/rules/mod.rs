@@ -53,12 +53,31 @@ pub(crate) enum Form {
 /// What a rule does; each kind runs in one phase (`replace` and `map` in any).
 #[derive(Clone, Debug)]
 pub(crate) enum Kind {
-    DropLine { re: Regex, zone: Zone },
-    CutAfter { re: Regex, zone: Zone },
-    StripPrefix { re: Regex, zone: Zone },
-    Replace { re: Regex, replacement: String },
-    Map { ac: AhoCorasick, to: Vec<String> },
-    Normalize { form: Form },
+    DropLine {
+        re: Regex,
+        zone: Zone,
+        /// Sentence-like lines are never dropped by this rule.
+        keep_sentences: bool,
+    },
+    CutAfter {
+        re: Regex,
+        zone: Zone,
+    },
+    StripPrefix {
+        re: Regex,
+        zone: Zone,
+    },
+    Replace {
+        re: Regex,
+        replacement: String,
+    },
+    Map {
+        ac: AhoCorasick,
+        to: Vec<String>,
+    },
+    Normalize {
+        form: Form,
+    },
     SplitGlued,
     Mojibake,
     C1Controls,
@@ -149,6 +168,9 @@ impl fmt::Display for Rule {
 #[derive(Clone, Debug)]
 pub(crate) struct Tunables {
     pub(crate) core_min_letters: usize,
+    pub(crate) short_line_cost: usize,
+    pub(crate) core_min_total: usize,
+    pub(crate) core_min_share: f64,
     pub(crate) chrome_cap: f64,
     pub(crate) anywhere_max_words: usize,
     pub(crate) strong_count: u64,
@@ -160,6 +182,9 @@ impl Default for Tunables {
     fn default() -> Tunables {
         Tunables {
             core_min_letters: 40,
+            short_line_cost: 10,
+            core_min_total: 0,
+            core_min_share: 0.0,
             chrome_cap: 0.5,
             anywhere_max_words: 8,
             strong_count: 1_000_000,
@@ -173,6 +198,15 @@ impl Tunables {
     fn merge(&mut self, s: &Settings) {
         if let Some(v) = s.core_min_letters {
             self.core_min_letters = v;
+        }
+        if let Some(v) = s.core_min_total {
+            self.core_min_total = v;
+        }
+        if let Some(v) = s.core_min_share {
+            self.core_min_share = v;
+        }
+        if let Some(v) = s.short_line_cost {
+            self.short_line_cost = v;
         }
         if let Some(v) = s.chrome_cap {
             self.chrome_cap = v;
@@ -355,6 +389,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                 "drop-line" => Kind::DropLine {
                     re,
                     zone: zone(def.zone.as_ref(), Zone::Anywhere)?,
+                    keep_sentences: def.keep_sentences,
                 },
                 "cut-after" => Kind::CutAfter {
                     re,

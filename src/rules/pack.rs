@@ -46,6 +46,12 @@ pub(crate) struct Settings {
     /// A line with at least this many letters and digits that ends like a
     /// sentence is content (letters, not words: later phases split words).
     pub(crate) core_min_letters: Option<usize>,
+    /// The core holds at least this many letters of sentence-like lines...
+    pub(crate) core_min_total: Option<usize>,
+    /// ...and at least this share of all of them, or the page has no core.
+    pub(crate) core_min_share: Option<f64>,
+    /// What a non-content line costs the content core, beyond its letters.
+    pub(crate) short_line_cost: Option<usize>,
     /// The chrome phase may remove at most this share of a document's words.
     pub(crate) chrome_cap: Option<f64>,
     /// `anywhere` rules only drop lines with at most this many words.
@@ -105,6 +111,9 @@ pub(crate) struct RuleDef {
     pub(crate) zone: Option<Spanned<String>>,
     pub(crate) map: Option<Spanned<BTreeMap<String, String>>>,
     pub(crate) form: Option<Spanned<String>>,
+    /// drop-line: leave sentence-like lines alone.
+    #[serde(default)]
+    pub(crate) keep_sentences: bool,
     /// Off unless selected by its full id.
     #[serde(default)]
     pub(crate) opt_in: bool,
