@@ -80,6 +80,40 @@ impl<'a> Document<'a> {
         (self.text, self.spans)
     }
 
+    /// An edit that only shortens what it covers (`"\n\n\n\n"` to `"\n\n"`)
+    /// becomes the deletion it is, and a deletion is cut around earlier
+    /// deletions inside it, so that each rule keeps its own fix in the report
+    /// instead of one merged span named after the first.
+    fn as_deletions(&self, edits: Vec<Edit>) -> Vec<Edit> {
+        let text: &str = &self.text;
+        let mut out = Vec::with_capacity(edits.len());
+        for mut e in edits {
+            let old = &text[e.start..e.end];
+            if !e.replacement.is_empty() && e.replacement.len() < old.len() {
+                let r = e.replacement.as_str();
+                if old.starts_with(r) {
+                    e = Edit::new(e.start + r.len()..e.end, "", e.rule);
+                } else if old.ends_with(r) {
+                    e = Edit::new(e.start..e.end - r.len(), "", e.rule);
+                }
+            }
+            if !e.replacement.is_empty() {
+                out.push(e);
+                continue;
+            }
+            let mut from = e.start;
+            for s in &self.spans {
+                let at = s.cur.start;
+                if s.cur.is_empty() && from < at && at < e.end {
+                    out.push(Edit::new(from..at, "", e.rule));
+                    from = at;
+                }
+            }
+            out.push(Edit::new(from..e.end, "", e.rule));
+        }
+        out
+    }
+
     /// Applies edits made against the current text. Edits are sorted; one that
     /// overlaps an earlier one, or changes nothing, is dropped. An edit that
     /// overlaps an earlier change is merged with it into one span of the
@@ -105,6 +139,7 @@ impl<'a> Document<'a> {
         if kept.is_empty() {
             return;
         }
+        let kept = self.as_deletions(kept);
 
         // Merge old spans and new edits in text order; at a tie the old span
         // goes first, so positions map to the original monotonically.
