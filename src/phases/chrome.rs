@@ -92,12 +92,9 @@ fn strip_prefixes(
     rules: &[usize],
     ctx: &Ctx<'_>,
     text: &str,
-    lines: &[Line],
     found: &mut Vec<(String, String)>,
 ) -> Vec<Edit> {
     let mut edits = Vec::new();
-    let first = (0..lines.len()).find(|&i| !text[lines[i].text.clone()].trim().is_empty());
-    let mut stripped = vec![0usize; lines.len()];
     let strips: Vec<(usize, &regex::Regex, Zone)> = rules
         .iter()
         .filter_map(|&idx| match &ctx.rules[idx].kind {
@@ -105,6 +102,22 @@ fn strip_prefixes(
             _ => None,
         })
         .collect();
+    if strips.is_empty() {
+        return edits;
+    }
+    // Head strips only need the first non-blank line: split no further.
+    let lines = if strips.iter().all(|s| s.2 == Zone::Head) {
+        let start = text.len() - text.trim_start().len();
+        let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        lines(
+            &text[..memchr::memchr(b'\n', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i)],
+        )
+    } else {
+        lines(text)
+    };
+    let first = (0..lines.len()).find(|&i| !text[lines[i].text.clone()].trim().is_empty());
+    let mut stripped = vec![0usize; lines.len()];
     for _ in 0..=strips.len() {
         let mut progress = false;
         for &(idx, re, zone) in &strips {
@@ -149,6 +162,9 @@ const MAX_ROUNDS: usize = 256;
 /// Letters and digits; U+02BC is a letter to Unicode but an apostrophe to
 /// the punct phase, so it is not counted.
 fn letters(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     s.chars()
         .filter(|&c| c.is_alphanumeric() && c != '\u{02BC}')
         .count()
@@ -161,7 +177,7 @@ pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: 
     let mut found: Vec<(String, String)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
         // Prefixes first: the core is found on the text without them.
-        let mut edits = strip_prefixes(rules, ctx, doc.text(), &lines(doc.text()), &mut found);
+        let mut edits = strip_prefixes(rules, ctx, doc.text(), &mut found);
         if edits.is_empty() {
             edits = line_edits(rules, ctx, doc.text());
         }
