@@ -1,15 +1,50 @@
 //! The embedded English unigram lexicon (word -> count). build.rs writes the
-//! table; it is indexed into a hash map on first use (a few milliseconds,
-//! only in runs that split glued words), after which a lookup is one hash.
+//! table; on first use it is indexed by a 64-bit fingerprint of each word
+//! (a few milliseconds, only in runs that split glued words). A lookup is
+//! then one hash and one probe, with no key string to chase and compare.
 
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
 
 static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.tsv"));
 
+/// Keys are fingerprints already: the map's hasher passes them through.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 fingerprints are hashed")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type FingerprintMap = std::collections::HashMap<u64, u64, BuildHasherDefault<Identity>>;
+
+/// A 64-bit fingerprint of an ASCII word, case-folded: eight bytes at a time
+/// through a multiply-xorshift mixer. Collisions among the lexicon's 92,638
+/// words are checked when the map is built.
+fn fingerprint(word: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (word.len() as u64).wrapping_mul(K);
+    for chunk in word.chunks(8) {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf) | 0x2020_2020_2020_2020; // ASCII lower case
+        h = (h ^ v).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    h = (h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    h ^ (h >> 32)
+}
+
 pub(crate) struct Lexicon {
-    map: FxHashMap<&'static [u8], u64>,
+    map: FingerprintMap,
     total: f64,
 }
 
@@ -20,33 +55,54 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let mut map = FxHashMap::default();
+            let mut map = FingerprintMap::default();
             map.reserve(100_000);
             for line in TABLE.lines() {
                 if let Some((w, c)) = line.split_once('\t') {
-                    map.insert(w.as_bytes(), c.parse().unwrap_or(0));
+                    let old = map.insert(fingerprint(w.as_bytes()), c.parse().unwrap_or(0));
+                    debug_assert!(old.is_none(), "fingerprint collision at {w}");
                 }
             }
             // The count of "the" stands in for the corpus size: only ratios matter.
-            let total = map.get(&b"the"[..]).copied().unwrap_or(1) as f64 * 20.0;
+            let total = map.get(&fingerprint(b"the")).copied().unwrap_or(1) as f64 * 20.0;
             Lexicon { map, total }
         })
     }
 
-    /// The count of an ASCII word, case-folded.
+    /// The count of an ASCII word, case-folded (letters only: the lexicon
+    /// holds nothing else).
     pub(crate) fn count(&self, word: &[u8]) -> u64 {
-        if word.len() > MAX_WORD {
+        if word.len() > MAX_WORD || !word.iter().all(u8::is_ascii_alphabetic) {
             return 0;
         }
-        let mut buf = [0u8; MAX_WORD];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        self.map.get(&*lower).copied().unwrap_or(0)
+        self.map.get(&fingerprint(word)).copied().unwrap_or(0)
     }
 
     /// Natural log-probability of a count.
     pub(crate) fn logp(&self, count: u64) -> f64 {
         (count.max(1) as f64 / self.total).ln()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_fold_case_and_refuse_non_words() {
+        let lex = Lexicon::get();
+        assert!(lex.count(b"the") > 1_000_000_000);
+        assert_eq!(lex.count(b"The"), lex.count(b"the"));
+        assert_eq!(lex.count(b"fightingleading"), 0);
+        assert_eq!(lex.count(b"th e"), 0);
+    }
+
+    #[test]
+    fn no_two_lexicon_words_share_a_fingerprint() {
+        let mut seen = std::collections::HashSet::new();
+        for line in TABLE.lines() {
+            let w = line.split_once('\t').unwrap().0;
+            assert!(seen.insert(fingerprint(w.as_bytes())), "collision at {w}");
+        }
     }
 }
