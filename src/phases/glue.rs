@@ -46,20 +46,42 @@ fn core(token: &str) -> (usize, usize) {
     (start, end)
 }
 
-/// Whitespace-separated tokens with their byte offsets.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| c.is_whitespace())
-        .scan(0usize, |pos, tok| {
-            let at = *pos;
-            // Advance past the token and the one white-space character after it.
-            let ws = text[at + tok.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-            *pos = at + tok.len() + ws;
-            Some((at, tok))
-        })
-        .filter(|(_, t)| !t.is_empty())
+/// The cores of the text's white-space separated tokens, as byte ranges;
+/// empty cores are left out. One pass over the bytes, decoding only
+/// non-ASCII characters.
+fn cores(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut push = |s: usize, e: usize| {
+        let (a, b) = core(&text[s..e]);
+        if a < b {
+            out.push((s + a, s + b));
+        }
+    };
+    let (mut i, mut start) = (0, None);
+    while i < bytes.len() {
+        let (space, width) = match bytes[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            b if b < 0x80 => (false, 1),
+            _ => {
+                let c = text[i..].chars().next().expect("i is on a char boundary");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, start) {
+            (true, Some(s)) => {
+                push(s, i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        push(s, bytes.len());
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -108,6 +130,8 @@ struct Splitter<'a> {
     /// Lexicon counts of this document's tokens: most tokens repeat, and a
     /// small map is cheaper than the lexicon's large one.
     counts: FxHashMap<&'a str, u64>,
+    /// The cores of the document's tokens.
+    cores: &'a [(usize, usize)],
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
     text: &'a str,
@@ -141,12 +165,12 @@ const AMBIGUITY_MARGIN: f64 = 2.0;
 impl<'a> Splitter<'a> {
     fn doc_count(&mut self, w: &str) -> u32 {
         let text = self.text;
+        let cores = self.cores;
         let doc = self.doc.get_or_insert_with(|| {
             let mut m = FxHashMap::default();
-            for (_, tok) in tokens(text) {
-                let (s, e) = core(tok);
-                let c = &tok[s..e];
-                if !c.is_empty() && c.chars().all(char::is_alphabetic) {
+            for &(s, e) in cores {
+                let c = &text[s..e];
+                if c.chars().all(char::is_alphabetic) {
                     *m.entry(c).or_insert(0) += 1;
                 }
             }
@@ -221,12 +245,18 @@ impl<'a> Splitter<'a> {
     }
 
     fn english(&mut self) -> bool {
-        let (text, lex) = (self.text, self.lex);
-        *self.english.get_or_insert_with(|| looks_english(text, lex))
+        let (text, cores, lex) = (self.text, self.cores, self.lex);
+        *self
+            .english
+            .get_or_insert_with(|| looks_english(text, cores, lex))
     }
 
     /// Where spaces go in a token's core (byte offsets), if it is glued.
     fn split(&mut self, w: &'a str) -> Option<Vec<usize>> {
+        // Most tokens are plain words: straight to the word splitter.
+        if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Some(cuts_of(&self.split_alpha(w)?));
+        }
         if let Some(at) = comma_at(w) {
             // The words on either side may be glued too: split them in the
             // same pass, or a second run would find more to do.
@@ -538,11 +568,10 @@ fn unspaced(c: char) -> bool {
 }
 
 /// Whether enough of the document's lower-case words are English words.
-fn looks_english(text: &str, lex: &Lexicon) -> bool {
+fn looks_english(text: &str, cores: &[(usize, usize)], lex: &Lexicon) -> bool {
     let (mut seen, mut known) = (0usize, 0usize);
-    for (_, tok) in tokens(text) {
-        let (s, e) = core(tok);
-        let w = &tok.as_bytes()[s..e];
+    for &(s, e) in cores {
+        let w = &text.as_bytes()[s..e];
         if w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase) {
             seen += 1;
             known += usize::from(lex.count(w) > 0);
@@ -555,7 +584,9 @@ fn looks_english(text: &str, lex: &Lexicon) -> bool {
 }
 
 pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
+    let cores = cores(text);
     let mut sp = Splitter {
+        cores: &cores,
         lex: Lexicon::get(),
         words: ctx.words,
         strong: ctx.tunables.strong_count,
@@ -567,9 +598,8 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
         text,
     };
     let mut edits = Vec::new();
-    for (at, tok) in tokens(text) {
-        let (s, e) = core(tok);
-        let w = &tok[s..e];
+    for &(s, e) in &cores {
+        let w = &text[s..e];
         if let Some(cuts) = sp.split(w) {
             let mut out = String::with_capacity(w.len() + cuts.len());
             let mut pos = 0;
@@ -579,7 +609,7 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
                 pos = c;
             }
             out.push_str(&w[pos..]);
-            edits.push(Edit::new(at + s..at + e, out, rule));
+            edits.push(Edit::new(s..e, out, rule));
         }
     }
     edits
