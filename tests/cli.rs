@@ -248,3 +248,86 @@ fn github_and_sarif_formats() {
     assert_eq!(v["version"], "2.1.0");
     assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn compressed_inputs_and_outputs() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(b"{\"id\":1,\"text\":\"officialto Moscow\"}\n")
+        .unwrap();
+    let input = tmp("in.jsonl.gz", &gz.finish().unwrap());
+    let output = input.with_file_name("out.jsonl.zst");
+    unglue()
+        .args(["clean", "--input-format", "jsonl", "--select", "glue", "-o"])
+        .args([&output, &input])
+        .assert()
+        .success();
+    let raw = fs::read(&output).unwrap();
+    assert_eq!(&raw[..4], &[0x28, 0xB5, 0x2F, 0xFD], "zstd magic");
+    let text = zstd::decode_all(&raw[..]).unwrap();
+    assert_eq!(text, b"{\"id\":1,\"text\":\"official to Moscow\"}\n");
+}
+
+#[test]
+fn report_field_adds_each_records_fixes() {
+    let path = tmp(
+        "rf.jsonl",
+        b"{\"id\":1,\"text\":\"officialto Moscow\"}\n{\"id\":2,\"text\":\"clean\"}\n",
+    );
+    let out = unglue()
+        .args([
+            "clean",
+            "--input-format",
+            "jsonl",
+            "--select",
+            "glue",
+            "--report-field",
+            "fixes",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["fixes"][0]["rule"], "glue.split-word");
+    assert_eq!(lines[0]["fixes"][0]["before"], "officialto");
+    assert_eq!(lines[1]["fixes"], serde_json::json!([]));
+}
+
+#[test]
+fn directories_are_walked_with_globs() {
+    let dir = std::env::temp_dir().join(format!("unglue-walk-{}", std::process::id()));
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(dir.join("a.txt"), "officialto\n").unwrap();
+    fs::write(dir.join("sub/b.txt"), "Kyiv and Kyivin\n").unwrap();
+    fs::write(dir.join("skip.md"), "thisone isnot read\n").unwrap();
+    let out = unglue()
+        .args([
+            "check",
+            "--select",
+            "glue",
+            "--format",
+            "json",
+            "--include",
+            "*.txt",
+        ])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.txt") && paths[1].ends_with("b.txt"),
+        "{paths:?}"
+    );
+    assert_eq!(v["summary"]["rules"]["glue.split-word"]["fixes"], 2);
+}

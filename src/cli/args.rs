@@ -112,6 +112,18 @@ pub(crate) struct Common {
     /// Worker threads for JSONL records (0: one per core)
     #[arg(short = 'j', long, default_value_t = 0)]
     pub(crate) threads: usize,
+    /// In directories, only files matching this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) include: Vec<String>,
+    /// In directories, skip files matching this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+    /// JSONL: add each record's fixes to the record under this field
+    #[arg(long, value_name = "NAME")]
+    pub(crate) report_field: Option<String>,
+    /// No progress bar
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

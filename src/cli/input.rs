@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use unglue::{Cleaner, Error};
 
 use super::args::{Common, InputFormat};
+use super::compress;
 use super::jsonl::{self, Outcome};
 use super::report::{DocReport, Stats};
 
@@ -27,16 +28,33 @@ impl Source {
         }
     }
 
+    /// The source's bytes, decompressed when they are gzip or zstd.
     fn open(&self) -> io::Result<Box<dyn Read>> {
-        Ok(match self {
+        let raw: Box<dyn Read> = match self {
             Source::Stdin => Box::new(io::stdin().lock()),
             Source::File(p) => Box::new(fs::File::open(p)?),
-        })
+        };
+        compress::decoding(raw)
+    }
+
+    /// The size on disk, for the progress bar.
+    fn len(&self) -> Option<u64> {
+        match self {
+            Source::Stdin => None,
+            Source::File(p) => fs::metadata(p).ok().map(|m| m.len()),
+        }
     }
 }
 
-/// The sources named on the command line; directories are walked in name order.
-pub(crate) fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, Error> {
+/// The sources named on the command line. Directories are walked with the
+/// `ignore` crate (respecting .gitignore and hidden files), keeping files
+/// that match an `--include` glob (all when none) and no `--exclude` glob,
+/// in path order.
+pub(crate) fn expand(
+    paths: &[PathBuf],
+    include: &[String],
+    exclude: &[String],
+) -> Result<Vec<Source>, Error> {
     if paths.is_empty() {
         return Ok(vec![Source::Stdin]);
     }
@@ -45,7 +63,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, Error> {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else if p.is_dir() {
-            walk(p, &mut out)?;
+            walk(p, include, exclude, &mut out)?;
         } else {
             out.push(Source::File(p.clone()));
         }
@@ -53,27 +71,41 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, Error> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
-    let io = |source| Error::Io {
+fn walk(
+    dir: &Path,
+    include: &[String],
+    exclude: &[String],
+    out: &mut Vec<Source>,
+) -> Result<(), Error> {
+    let glob_err = |g: &str, e: ignore::Error| Error::Io {
         path: dir.to_path_buf(),
-        source,
+        source: io::Error::new(io::ErrorKind::InvalidInput, format!("bad glob `{g}`: {e}")),
     };
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p.is_file() {
-            out.push(Source::File(p));
+    let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
+    for g in include {
+        overrides.add(g).map_err(|e| glob_err(g, e))?;
+    }
+    for g in exclude {
+        overrides
+            .add(&format!("!{g}"))
+            .map_err(|e| glob_err(g, e))?;
+    }
+    let overrides = overrides.build().map_err(|e| glob_err("", e))?;
+    let mut files = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir)
+        .overrides(overrides)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build()
+    {
+        let entry = entry.map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: io::Error::other(e.to_string()),
+        })?;
+        if entry.file_type().is_some_and(|t| t.is_file()) {
+            files.push(Source::File(entry.into_path()));
         }
     }
+    out.extend(files);
     Ok(())
 }
 
@@ -93,7 +125,9 @@ pub(crate) struct Run<'c> {
     field: String,
     lossy: bool,
     want_docs: bool,
+    report_field: Option<String>,
     pool: Option<rayon::ThreadPool>,
+    progress: Option<indicatif::ProgressBar>,
     pub(crate) docs: Vec<DocReport>,
     pub(crate) stats: Stats,
 }
@@ -114,15 +148,55 @@ impl<'c> Run<'c> {
             field: common.field.clone(),
             lossy: common.lossy,
             want_docs,
+            report_field: common.report_field.clone(),
             pool,
+            progress: None,
             docs: Vec::new(),
             stats: Stats::default(),
         }
     }
 
     fn error(&mut self, name: &str, msg: impl std::fmt::Display) {
-        eprintln!("unglue: {name}: {msg}");
+        let msg = format!("unglue: {name}: {msg}");
+        match &self.progress {
+            Some(bar) => bar.println(msg),
+            None => eprintln!("{msg}"),
+        }
         self.stats.errors += 1;
+    }
+
+    /// A progress bar on stderr (bytes, records, MB/s, ETA) when stderr is a
+    /// terminal and `--quiet` is not given.
+    pub(crate) fn show_progress(&mut self, sources: &[Source], quiet: bool) {
+        use std::io::IsTerminal;
+        if quiet || !io::stderr().is_terminal() {
+            return;
+        }
+        let total: Option<u64> = sources.iter().map(Source::len).sum();
+        let bar = match total {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::no_length(),
+        };
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta} {msg}",
+        )
+        .expect("valid template");
+        bar.set_style(style);
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.progress = Some(bar);
+    }
+
+    fn advance(&self, bytes: usize) {
+        if let Some(bar) = &self.progress {
+            bar.inc(bytes as u64);
+            bar.set_message(format!("{} documents", self.stats.docs));
+        }
+    }
+
+    pub(crate) fn finish_progress(&self) {
+        if let Some(bar) = &self.progress {
+            bar.finish_and_clear();
+        }
     }
 
     /// Cleans one source into the sink; errors are reported and counted.
@@ -149,15 +223,14 @@ impl<'c> Run<'c> {
         let Source::File(path) = src else {
             return self.error("<stdin>", "--in-place needs file paths, not stdin");
         };
-        let tmp = path.with_extension(format!(
-            "{}.unglue-tmp",
-            path.extension()
-                .map(|e| e.to_string_lossy())
-                .unwrap_or_default()
-        ));
+        // The temporary file keeps the extension, so a .gz file stays gzip.
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let tmp = path.with_file_name(format!(".unglue-tmp.{name}"));
         let errors = self.stats.errors;
-        let written = fs::File::create(&tmp).and_then(|f| {
-            let mut w = io::BufWriter::new(f);
+        let written = compress::create(&tmp).and_then(|mut w| {
             self.process(src, &mut Sink::Write(&mut w));
             w.flush()
         });
@@ -206,6 +279,7 @@ impl<'c> Run<'c> {
             w.write_all(cleaned.text.as_bytes())?;
         }
         self.stats.add(&cleaned.fixes);
+        self.advance(bytes.len());
         if self.want_docs {
             self.docs.push(DocReport {
                 path: name.to_string(),
@@ -239,16 +313,18 @@ impl<'c> Run<'c> {
                 return Ok(());
             }
             let (cleaner, field) = (self.cleaner, self.field.as_str());
+            let report_field = self.report_field.as_deref();
             let work = || -> Vec<Outcome> {
                 batch
                     .par_iter()
-                    .map(|l| jsonl::clean_line(cleaner, l, field))
+                    .map(|l| jsonl::clean_line(cleaner, l, field, report_field))
                     .collect()
             };
             let outcomes = match &self.pool {
                 Some(pool) => pool.install(work),
                 None => work(),
             };
+            self.advance(size);
             for (raw, outcome) in batch.iter().zip(outcomes) {
                 line_no += 1;
                 let out: &[u8] = match &outcome {

@@ -44,7 +44,27 @@ pub(crate) enum Outcome {
     Blank,
 }
 
-pub(crate) fn clean_line(cleaner: &Cleaner, raw: &[u8], field: &str) -> Outcome {
+/// The fixes of a record as JSON, for `--report-field`: byte offsets into
+/// the field's text.
+fn fixes_json(fixes: &[Fix]) -> String {
+    let list: Vec<serde_json::Value> = fixes
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "rule": &*f.rule, "start": f.byte_start, "end": f.byte_end,
+                "line": f.line, "col": f.col, "before": f.before, "after": f.after,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
+
+pub(crate) fn clean_line(
+    cleaner: &Cleaner,
+    raw: &[u8],
+    field: &str,
+    report_field: Option<&str>,
+) -> Outcome {
     let Ok(line) = std::str::from_utf8(raw) else {
         let at = std::str::from_utf8(raw)
             .err()
@@ -67,7 +87,7 @@ pub(crate) fn clean_line(cleaner: &Cleaner, raw: &[u8], field: &str) -> Outcome 
         Err(_) => return Outcome::Bad(format!("field `{field}` is not a string")),
     };
     let cleaned = cleaner.clean(&text);
-    if cleaned.fixes.is_empty() {
+    if cleaned.fixes.is_empty() && report_field.is_none() {
         return Outcome::Record {
             line: None,
             fixes: Vec::new(),
@@ -84,9 +104,19 @@ pub(crate) fn clean_line(cleaner: &Cleaner, raw: &[u8], field: &str) -> Outcome 
         out.push(':');
         if k == field {
             out.push_str(&serde_json::to_string(&*cleaned.text).expect("strings serialise"));
+        } else if Some(k.as_str()) == report_field {
+            continue;
         } else {
             out.push_str(v.get());
         }
+    }
+    if let Some(name) = report_field {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(name).expect("strings serialise"));
+        out.push(':');
+        out.push_str(&fixes_json(&cleaned.fixes));
     }
     out.push('}');
     Outcome::Record {
@@ -111,7 +141,7 @@ mod tests {
             line: Some(out),
             fixes,
             ..
-        } = clean_line(&cleaner(), line, "text")
+        } = clean_line(&cleaner(), line, "text", None)
         else {
             panic!("expected a changed record");
         };
@@ -125,7 +155,7 @@ mod tests {
     #[test]
     fn bad_lines_say_why() {
         let c = cleaner();
-        let reason = |l: &[u8]| match clean_line(&c, l, "text") {
+        let reason = |l: &[u8]| match clean_line(&c, l, "text", None) {
             Outcome::Bad(r) => r,
             _ => panic!("expected a bad line"),
         };

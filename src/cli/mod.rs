@@ -3,6 +3,7 @@
 //! configuration or I/O error.
 
 mod args;
+mod compress;
 mod input;
 mod jsonl;
 mod report;
@@ -70,14 +71,15 @@ fn clean(a: CleanArgs) -> Result<i32, Error> {
     let cleaner = build(&a.common.config)?;
     let want_docs = a.report.is_some();
     let mut run = Run::new(&cleaner, &a.common, want_docs);
-    let sources = input::expand(&a.paths)?;
+    let sources = input::expand(&a.paths, &a.common.include, &a.common.exclude)?;
+    run.show_progress(&sources, a.common.quiet);
     if a.in_place {
         for src in &sources {
             run.in_place(src);
         }
     } else {
         let sink: Box<dyn Write> = match &a.output {
-            Some(p) => Box::new(fs::File::create(p).map_err(io_err(p))?),
+            Some(p) => compress::create(p).map_err(io_err(p))?,
             None => Box::new(io::stdout().lock()),
         };
         let mut out = BufWriter::with_capacity(1 << 16, sink);
@@ -89,6 +91,7 @@ fn clean(a: CleanArgs) -> Result<i32, Error> {
             source,
         })?;
     }
+    run.finish_progress();
     if let Some(path) = &a.report {
         let mut f = BufWriter::new(fs::File::create(path).map_err(io_err(path))?);
         report::write(
@@ -110,9 +113,12 @@ fn clean(a: CleanArgs) -> Result<i32, Error> {
 fn check(a: CheckArgs) -> Result<i32, Error> {
     let cleaner = build(&a.common.config)?;
     let mut run = Run::new(&cleaner, &a.common, true);
-    for src in &input::expand(&a.paths)? {
+    let sources = input::expand(&a.paths, &a.common.include, &a.common.exclude)?;
+    run.show_progress(&sources, a.common.quiet);
+    for src in &sources {
         run.process(src, &mut Sink::Discard);
     }
+    run.finish_progress();
     let stats: &Stats = &run.stats;
     let mut out = io::stdout().lock();
     let written = report::write(a.common.format, &run.docs, stats, cleaner.rules(), &mut out)

@@ -71,9 +71,18 @@ impl Stats {
             .iter()
             .map(|(k, v)| (k.clone(), json!(v.fixes)))
             .collect();
+        let rules: serde_json::Map<String, Value> = self
+            .by_rule
+            .iter()
+            .map(|(k, v)| {
+                let stats = json!({ "fixes": v.fixes, "documents": v.docs, "chars_removed": v.chars_removed });
+                (k.clone(), stats)
+            })
+            .collect();
         json!({
             "files": self.files,
             "documents": self.docs,
+            "rules": rules,
             "documents_changed": self.docs_changed,
             "fixes": self.fixes,
             "bad_records": self.bad_records,
