@@ -28,9 +28,13 @@ struct Line {
     /// Letters and digits: unlike words, later phases never change this count,
     /// so the core found here is found again when the output is cleaned again.
     letters: usize,
+    /// Nothing but white space.
+    blank: bool,
+    /// Sentence-like (see `is_content`), or too long to be chrome.
+    content: bool,
 }
 
-fn lines(text: &str) -> Vec<Line> {
+fn lines(text: &str, min_letters: usize) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
@@ -38,17 +42,31 @@ fn lines(text: &str) -> Vec<Line> {
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let full_end = if end < text.len() { end + 1 } else { end };
         let line = &text[start..end];
+        let (words, letters) = if line.is_ascii() {
+            // One pass over the bytes for the common case.
+            let (mut words, mut letters, mut in_word) = (0, 0, false);
+            for &b in line.as_bytes() {
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                words += usize::from(!space && !in_word);
+                letters += usize::from(b.is_ascii_alphanumeric());
+                in_word = !space;
+            }
+            (words, letters)
+        } else {
+            (line.split_whitespace().count(), letters(line))
+        };
         let words = if line.len() > MAX_CHROME_LINE {
             usize::MAX
         } else {
-            line.split_whitespace().count()
+            words
         };
-        let letters = letters(line);
         out.push(Line {
             text: start..end,
             full: start..full_end,
             words,
             letters,
+            blank: words == 0,
+            content: words == usize::MAX || is_content(line, letters, min_letters),
         });
         start = full_end;
     }
@@ -109,14 +127,13 @@ fn strip_prefixes(
     let lines = if strips.iter().all(|s| s.2 == Zone::Head) {
         let start = text.len() - text.trim_start().len();
         let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        lines(
-            &text[..memchr::memchr(b'\n', &text.as_bytes()[start..])
-                .map_or(text.len(), |i| start + i)],
-        )
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        lines(&text[..end], ctx.tunables.core_min_letters)
     } else {
-        lines(text)
+        lines(text, ctx.tunables.core_min_letters)
     };
-    let first = (0..lines.len()).find(|&i| !text[lines[i].text.clone()].trim().is_empty());
+    let first = (0..lines.len()).find(|&i| !lines[i].blank);
     let mut stripped = vec![0usize; lines.len()];
     for _ in 0..=strips.len() {
         let mut progress = false;
@@ -228,14 +245,12 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
 /// sentence-like line counts its letters and any other non-blank line costs
 /// its letters plus `short_line_cost` (the maximum-sum block, found in one
 /// pass). Ties go to the longer block, so a second run finds the same core.
-fn core(text: &str, lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
-    let content = |l: &Line| {
-        l.words == usize::MAX || is_content(&text[l.text.clone()], l.letters, t.core_min_letters)
-    };
+fn core(lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
+    let content = |l: &Line| l.content;
     let score = |l: &Line| -> i64 {
-        if text[l.text.clone()].trim().is_empty() {
+        if l.blank {
             0
-        } else if content(l) {
+        } else if l.content {
             l.letters as i64
         } else {
             -((l.letters + t.short_line_cost) as i64)
@@ -269,7 +284,7 @@ fn core(text: &str, lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize
         return None;
     }
     // Trim blank lines off the block's edges.
-    let blank = |i: usize| text[lines[i].text.clone()].trim().is_empty();
+    let blank = |i: usize| lines[i].blank;
     let (mut a, mut b) = (*range.start(), *range.end());
     while a < b && blank(a) {
         a += 1;
@@ -282,8 +297,11 @@ fn core(text: &str, lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize
 
 /// The drops and cuts of the line rules, in zones around the content core.
 fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
-    let lines = lines(text);
-    let core = core(text, &lines, ctx.tunables);
+    let lines = lines(text, ctx.tunables.core_min_letters);
+    let core = core(&lines, ctx.tunables);
+    // What the patterns see of each line, worked out once for all rules.
+    let mut matching: Vec<Option<Cow<'_, str>>> = vec![None; lines.len()];
+    let mut dropped = vec![false; lines.len()];
     let in_zone = |i: usize, zone: Zone| match (&core, zone) {
         (_, Zone::Anywhere) => lines[i].words <= ctx.tunables.anywhere_max_words,
         (Some(core), Zone::Head) => i < *core.start(),
@@ -301,19 +319,18 @@ fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
                 keep_sentences,
             } => {
                 for (i, line) in lines.iter().enumerate() {
-                    if line.words == usize::MAX
+                    if dropped[i]
+                        || line.blank
+                        || line.words == usize::MAX
+                        || (*keep_sentences && line.content)
                         || !in_zone(i, *zone)
-                        || (*keep_sentences
-                            && is_content(
-                                &text[line.text.clone()],
-                                line.letters,
-                                ctx.tunables.core_min_letters,
-                            ))
                     {
                         continue;
                     }
-                    let s = for_matching(&text[line.text.clone()]);
-                    if !s.is_empty() && re.is_match(&s) {
+                    let s =
+                        matching[i].get_or_insert_with(|| for_matching(&text[line.text.clone()]));
+                    if re.is_match(s) {
+                        dropped[i] = true;
                         edits.push(Edit::new(line.full.clone(), "", idx));
                     }
                 }
