@@ -8,7 +8,7 @@ mod mojibake;
 mod text;
 
 use crate::cleaner::Meta;
-use crate::edit::Document;
+use crate::edit::{Document, Edit};
 use crate::phase::Phase;
 use crate::rules::{Kind, Rule, Tunables, WordLists};
 
@@ -24,6 +24,18 @@ const MOJIBAKE_LAYERS: usize = 4;
 
 /// Rounds of glued-word splitting at most; real text settles in two.
 const GLUE_ROUNDS: usize = 8;
+
+/// Applies a rule's edits again and again until it finds nothing more to do,
+/// `rounds` times at most.
+fn until_fixed(doc: &mut Document<'_>, rounds: usize, mut edits: impl FnMut(&str) -> Vec<Edit>) {
+    for _ in 0..rounds {
+        let found = edits(doc.text());
+        if found.is_empty() {
+            break;
+        }
+        doc.apply(found);
+    }
+}
 
 /// Runs the rules of one phase, in pack order.
 pub(crate) fn run(
@@ -44,38 +56,20 @@ pub(crate) fn run(
             Kind::Map { ac, to } => text::map(doc.text(), ac, to, idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),
+            // `&amp;lt;` was escaped twice: decode until nothing is left.
             Kind::HtmlEntities => {
-                // `&amp;lt;` was escaped twice: decode until nothing is left.
-                for _ in 0..MOJIBAKE_LAYERS {
-                    let edits = entities::decode(doc.text(), idx);
-                    if edits.is_empty() {
-                        break;
-                    }
-                    doc.apply(edits);
-                }
+                until_fixed(doc, MOJIBAKE_LAYERS, |t| entities::decode(t, idx));
                 continue;
             }
+            // Mojibake can be layered (encoded twice): repair until it holds.
             Kind::Mojibake => {
-                // Mojibake can be layered (encoded twice): repair until it holds.
-                for _ in 0..MOJIBAKE_LAYERS {
-                    let edits = mojibake::repair(doc.text(), idx);
-                    if edits.is_empty() {
-                        break;
-                    }
-                    doc.apply(edits);
-                }
+                until_fixed(doc, MOJIBAKE_LAYERS, |t| mojibake::repair(t, idx));
                 continue;
             }
+            // A split can give the document the evidence for another (a name
+            // now standing alone): repeat to a fixed point.
             Kind::SplitGlued => {
-                // A split can give the document the evidence for another
-                // (a name now standing alone): repeat to a fixed point.
-                for _ in 0..GLUE_ROUNDS {
-                    let edits = glue::split(doc.text(), ctx, idx);
-                    if edits.is_empty() {
-                        break;
-                    }
-                    doc.apply(edits);
-                }
+                until_fixed(doc, GLUE_ROUNDS, |t| glue::split(t, ctx, idx));
                 continue;
             }
             Kind::DropLine { .. } | Kind::CutAfter { .. } | Kind::StripPrefix { .. } => {

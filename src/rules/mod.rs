@@ -196,33 +196,24 @@ impl Default for Tunables {
 
 impl Tunables {
     fn merge(&mut self, s: &Settings) {
-        if let Some(v) = s.core_min_letters {
-            self.core_min_letters = v;
+        macro_rules! take {
+            ($($field:ident),*) => {$(
+                if let Some(v) = s.$field {
+                    self.$field = v;
+                }
+            )*};
         }
-        if let Some(v) = s.core_min_total {
-            self.core_min_total = v;
-        }
-        if let Some(v) = s.core_min_share {
-            self.core_min_share = v;
-        }
-        if let Some(v) = s.short_line_cost {
-            self.short_line_cost = v;
-        }
-        if let Some(v) = s.chrome_cap {
-            self.chrome_cap = v;
-        }
-        if let Some(v) = s.anywhere_max_words {
-            self.anywhere_max_words = v;
-        }
-        if let Some(v) = s.strong_count {
-            self.strong_count = v;
-        }
-        if let Some(v) = s.weak_count {
-            self.weak_count = v;
-        }
-        if let Some(v) = s.known_count {
-            self.known_count = v;
-        }
+        take!(
+            core_min_letters,
+            core_min_total,
+            core_min_share,
+            short_line_cost,
+            chrome_cap,
+            anywhere_max_words,
+            strong_count,
+            weak_count,
+            known_count
+        );
     }
 }
 
