@@ -368,9 +368,13 @@ impl<'a> Splitter<'a> {
                 scored.push((score, vec![l, r]));
                 continue;
             }
-            // Beside a function word, or in a long token (see `plausible`),
-            // a moderately common word is strong enough.
-            let min = self.weak;
+            // Beside a function word a moderately common word is strong
+            // enough; two content words must both be common (tess + elation).
+            let min = if self.is_function(l) || self.is_function(r) {
+                self.weak
+            } else {
+                self.strong
+            };
             if let (Some(a), Some(b)) = (self.part(l, true, min), self.part(r, false, min)) {
                 if self.prefix_blocks(l, r) || !self.plausible(shape, &[l, r]) {
                     continue;
@@ -478,7 +482,12 @@ impl<'a> Splitter<'a> {
             !self.is_function(head) && self.doc.as_ref().is_some_and(|d| d.contains_key(head));
         // Two-letter heads (In, My, An) need a long common tail: Ingeneral,
         // Myhusband, but not Orwell, Atwood or Tobias.
+        // Names end in function words too (Juston, Alton, Dorian): not those.
+        let name_ending = rest
+            .last()
+            .is_some_and(|p| self.words.name_endings.contains(*p));
         let function_head = self.is_function(head)
+            && !name_ending
             && (head.len() >= 3
                 || (self.words.heads_2.contains(head)
                     && rest

@@ -230,6 +230,7 @@ pub(crate) struct WordLists {
     /// Kept as written: matched against the capitalised head.
     pub(crate) heads_2: FxHashSet<String>,
     pub(crate) name_safe_tails: FxHashSet<String>,
+    pub(crate) name_endings: FxHashSet<String>,
 }
 
 impl WordLists {
@@ -244,6 +245,7 @@ impl WordLists {
         self.particles.extend(lower(&w.particles));
         self.heads_2.extend(w.heads_2.iter().cloned());
         self.name_safe_tails.extend(lower(&w.name_safe_tails));
+        self.name_endings.extend(lower(&w.name_endings));
     }
 }
 

@@ -95,6 +95,10 @@ pub(crate) struct Words {
     /// (`Dozensof`) because no common name ends in them.
     #[serde(default)]
     pub(crate) name_safe_tails: Vec<String>,
+    /// Function words that also end names (`on`: Juston): never the tail
+    /// of a capitalised token split after a function word.
+    #[serde(default)]
+    pub(crate) name_endings: Vec<String>,
     /// Verb particles: after a bare content word they form a compound noun.
     #[serde(default)]
     pub(crate) particles: Vec<String>,
