@@ -341,6 +341,22 @@ fn outside_runs(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
 }
 
+/// The first byte at or after `from` with the high bit set, eight bytes at a
+/// time: mostly-ASCII text is crossed at memory speed.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let high = word & HIGH;
+        if high != 0 {
+            return Some(i + (high.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| *b >= 0x80).map(|p| i + p)
+}
+
 /// The ASCII stand-in for punctuation the punct phase may turn into ASCII
 /// (quotes always; dashes and the ellipsis with the opt-in maps).
 fn straightened(c: char) -> Option<char> {
@@ -358,8 +374,11 @@ pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
     let mut pos = 0;
     // Clean text costs one scan: only runs of non-ASCII characters are
     // looked at, each with the few characters around it.
-    while let Some(off) = text[pos..].find(|c: char| !outside_runs(c)) {
-        let start = pos + off;
+    while let Some(at) = next_non_ascii(text.as_bytes(), pos) {
+        let Some(off) = text[at..].find(|c: char| !outside_runs(c)) else {
+            break;
+        };
+        let start = at + off;
         let end = text[start..]
             .find(outside_runs)
             .map_or(text.len(), |o| start + o);
@@ -369,6 +388,14 @@ pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
         let mut chars = text[start..end].chars();
         if let (Some(c), None) = (chars.next(), chars.next())
             && !matches!(c, 'Ã' | 'Â')
+        {
+            continue;
+        }
+        // Every signal of `badness` needs a character of the mojibake
+        // alphabet (or Ђ, of `вЂ`): words in other scripts are passed over.
+        if text[start..end]
+            .chars()
+            .all(|c| class(c) == Class::Other && c != 'Ђ')
         {
             continue;
         }
