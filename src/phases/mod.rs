@@ -5,6 +5,7 @@ mod chrome;
 mod entities;
 mod glue;
 mod mojibake;
+mod scan;
 mod text;
 
 use crate::cleaner::Meta;

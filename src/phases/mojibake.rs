@@ -16,6 +16,8 @@ use encoding_rs::Encoding;
 
 use crate::edit::Edit;
 
+use super::scan::next_non_ascii;
+
 /// Code pages tried in order. Windows-1252 first (it is also Latin-1 for the
 /// C1 range); the others decode mojibake of non-Latin scripts.
 fn code_pages() -> &'static [(&'static str, HashMap<char, u8>)] {
@@ -339,22 +341,6 @@ fn window(chars: &[char], start: usize, end: usize) -> (usize, usize) {
 /// unicode phase deletes (a second run would not see them between the bytes).
 fn outside_runs(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
-}
-
-/// The first byte at or after `from` with the high bit set, eight bytes at a
-/// time: mostly-ASCII text is crossed at memory speed.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-        let high = word & HIGH;
-        if high != 0 {
-            return Some(i + (high.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes[i..].iter().position(|b| *b >= 0x80).map(|p| i + p)
 }
 
 /// The ASCII stand-in for punctuation the punct phase may turn into ASCII

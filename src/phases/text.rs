@@ -7,6 +7,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is
 use crate::edit::Edit;
 use crate::rules::Form;
 
+use super::scan::next_non_ascii;
+
 pub(crate) fn replace(text: &str, re: &Regex, replacement: &str, rule: usize) -> Vec<Edit> {
     let mut edits = Vec::new();
     if replacement.contains('$') {
@@ -38,30 +40,31 @@ pub(crate) fn normalize(text: &str, form: Form, rule: usize) -> Vec<Edit> {
         Form::Nfc => is_nfc_quick(s.chars()),
         Form::Nfkc => is_nfkc_quick(s.chars()),
     };
-    if text.is_ascii() || quick(text) == IsNormalized::Yes {
-        return Vec::new();
-    }
+    let bytes = text.as_bytes();
     let mut edits = Vec::new();
-    let mut start = 0;
-    for (i, b) in text
-        .bytes()
-        .enumerate()
-        .chain(std::iter::once((text.len(), b' ')))
-    {
-        if !b.is_ascii_whitespace() {
+    let mut pos = 0;
+    // Only words holding a non-ASCII character can be unnormalised.
+    while let Some(at) = next_non_ascii(bytes, pos) {
+        let start = bytes[..at]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |i| i + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(text.len(), |i| at + i);
+        pos = end;
+        let word = &text[start..end];
+        if quick(word) == IsNormalized::Yes {
             continue;
         }
-        let word = &text[start..i];
-        if !word.is_ascii() && quick(word) != IsNormalized::Yes {
-            let normal: String = match form {
-                Form::Nfc => word.nfc().collect(),
-                Form::Nfkc => word.nfkc().collect(),
-            };
-            if normal != word {
-                edits.push(Edit::new(start..i, normal, rule));
-            }
+        let normal: String = match form {
+            Form::Nfc => word.nfc().collect(),
+            Form::Nfkc => word.nfkc().collect(),
+        };
+        if normal != word {
+            edits.push(Edit::new(start..end, normal, rule));
         }
-        start = i + 1;
     }
     edits
 }
