@@ -115,6 +115,59 @@ pub(crate) enum Sink<'w> {
     Discard,
 }
 
+/// Text files cleaned in parallel at a time.
+const FILES_AT_ONCE: usize = 32;
+
+/// A cleaned text file, owned, ready to be written.
+pub(crate) struct Cleaned {
+    text: String,
+    fixes: Vec<unglue::Fix>,
+    meta: unglue::Meta,
+    input_len: usize,
+}
+
+fn read_and_clean(cleaner: &Cleaner, src: &Source, lossy: bool) -> io::Result<Cleaned> {
+    clean_reader(cleaner, &src.name(), src.open()?, lossy)
+}
+
+/// Reads a whole text file and cleans it. Invalid UTF-8 is refused with its
+/// offset, or replaced with `--lossy`.
+fn clean_reader(
+    cleaner: &Cleaner,
+    name: &str,
+    mut reader: Box<dyn Read>,
+    lossy: bool,
+) -> io::Result<Cleaned> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    let text: Cow<'_, str> = match std::str::from_utf8(&bytes) {
+        Ok(t) => Cow::Borrowed(t),
+        Err(e) if lossy => {
+            eprintln!(
+                "unglue: {name}: invalid UTF-8 at byte {} replaced (--lossy)",
+                e.valid_up_to()
+            );
+            String::from_utf8_lossy(&bytes)
+        }
+        Err(e) => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "invalid UTF-8 at byte {} (nothing written; --lossy replaces it with U+FFFD)",
+                    e.valid_up_to()
+                ),
+            ));
+        }
+    };
+    let out = cleaner.clean(&text);
+    Ok(Cleaned {
+        text: out.text.into_owned(),
+        fixes: out.fixes,
+        meta: out.meta,
+        input_len: bytes.len(),
+    })
+}
+
 /// JSONL records are cleaned in parallel batches of this many bytes.
 const BATCH_BYTES: usize = 8 << 20;
 
@@ -247,39 +300,50 @@ impl<'c> Run<'c> {
         }
     }
 
-    fn text(
-        &mut self,
-        name: &str,
-        mut reader: Box<dyn Read>,
-        sink: &mut Sink<'_>,
-    ) -> io::Result<()> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes)?;
-        let text: Cow<'_, str> = match std::str::from_utf8(&bytes) {
-            Ok(t) => Cow::Borrowed(t),
-            Err(e) if self.lossy => {
-                eprintln!(
-                    "unglue: {name}: invalid UTF-8 at byte {} replaced (--lossy)",
-                    e.valid_up_to()
-                );
-                String::from_utf8_lossy(&bytes)
+    /// Cleans every source into the sink, in order. Text files are read and
+    /// cleaned in parallel, a few dozen at a time; JSONL files one after
+    /// another, their records in parallel.
+    pub(crate) fn process_all(&mut self, sources: &[Source], sink: &mut Sink<'_>) {
+        if self.format == InputFormat::Jsonl || sources.len() < 2 {
+            for src in sources {
+                self.process(src, sink);
             }
-            Err(e) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!(
-                        "invalid UTF-8 at byte {} (nothing written; --lossy replaces it with U+FFFD)",
-                        e.valid_up_to()
-                    ),
-                ));
+            return;
+        }
+        for chunk in sources.chunks(FILES_AT_ONCE) {
+            let (cleaner, lossy) = (self.cleaner, self.lossy);
+            let work = || -> Vec<(String, io::Result<Cleaned>)> {
+                chunk
+                    .par_iter()
+                    .map(|src| (src.name(), read_and_clean(cleaner, src, lossy)))
+                    .collect()
+            };
+            let results = match &self.pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            };
+            for (name, result) in results {
+                self.stats.files += 1;
+                match result.and_then(|c| self.emit(&name, c, sink)) {
+                    Ok(()) => {}
+                    Err(e) => self.error(&name, e),
+                }
             }
-        };
-        let cleaned = self.cleaner.clean(&text);
+        }
+    }
+
+    fn text(&mut self, name: &str, reader: Box<dyn Read>, sink: &mut Sink<'_>) -> io::Result<()> {
+        let cleaned = clean_reader(self.cleaner, name, reader, self.lossy)?;
+        self.emit(name, cleaned, sink)
+    }
+
+    /// Writes a cleaned text file and records what was done to it.
+    fn emit(&mut self, name: &str, cleaned: Cleaned, sink: &mut Sink<'_>) -> io::Result<()> {
         if let Sink::Write(w) = sink {
             w.write_all(cleaned.text.as_bytes())?;
         }
         self.stats.add(&cleaned.fixes);
-        self.advance(bytes.len());
+        self.advance(cleaned.input_len);
         if self.want_docs {
             self.docs.push(DocReport {
                 path: name.to_string(),

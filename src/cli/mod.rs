@@ -83,9 +83,7 @@ fn clean(a: CleanArgs) -> Result<i32, Error> {
             None => Box::new(io::stdout().lock()),
         };
         let mut out = BufWriter::with_capacity(1 << 16, sink);
-        for src in &sources {
-            run.process(src, &mut Sink::Write(&mut out));
-        }
+        run.process_all(&sources, &mut Sink::Write(&mut out));
         out.flush().map_err(|source| Error::Io {
             path: a.output.clone().unwrap_or_else(|| "<stdout>".into()),
             source,
@@ -115,9 +113,7 @@ fn check(a: CheckArgs) -> Result<i32, Error> {
     let mut run = Run::new(&cleaner, &a.common, true);
     let sources = input::expand(&a.paths, &a.common.include, &a.common.exclude)?;
     run.show_progress(&sources, a.common.quiet);
-    for src in &sources {
-        run.process(src, &mut Sink::Discard);
-    }
+    run.process_all(&sources, &mut Sink::Discard);
     run.finish_progress();
     let stats: &Stats = &run.stats;
     let mut out = io::stdout().lock();
