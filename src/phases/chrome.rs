@@ -53,7 +53,14 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             }
             (words, letters)
         } else {
-            (line.split_whitespace().count(), letters(line))
+            let (mut words, mut letters, mut in_word) = (0, 0, false);
+            for c in line.chars() {
+                let space = c.is_whitespace();
+                words += usize::from(!space && !in_word);
+                letters += usize::from(is_letter(c));
+                in_word = !space;
+            }
+            (words, letters)
         };
         let words = if line.len() > MAX_CHROME_LINE {
             usize::MAX
@@ -182,9 +189,11 @@ fn letters(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphanumeric).count();
     }
-    s.chars()
-        .filter(|&c| c.is_alphanumeric() && c != '\u{02BC}')
-        .count()
+    s.chars().filter(|&c| is_letter(c)).count()
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphanumeric() && c != '\u{02BC}'
 }
 
 pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: &mut Meta) {

@@ -276,11 +276,12 @@ impl<'a> Splitter<'a> {
     /// A token with one apostrophe: `thegame’s` splits before the clitic
     /// stem, `you’veexperienced` right after the clitic.
     fn split_clitic(&mut self, w: &'a str) -> Option<Vec<usize>> {
-        let (at, apos) = w
-            .char_indices()
-            .find(|&(_, c)| c == '\'' || c == '\u{2019}')?;
+        // Every mark the punct phase turns into `'` is an apostrophe here, or
+        // a second run would find a split the first did not.
+        let apostrophe = |c: char| matches!(c, '\'' | '\u{2018}'..='\u{201B}' | '\u{02BC}');
+        let (at, apos) = w.char_indices().find(|&(_, c)| apostrophe(c))?;
         let (head, tail) = (&w[..at], &w[at + apos.len_utf8()..]);
-        if tail.contains(['\'', '\u{2019}']) || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if tail.contains(apostrophe) || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
         if CLITICS.contains(&tail) {
