@@ -44,6 +44,48 @@ pub(crate) enum Outcome {
     Blank,
 }
 
+/// A JSON string literal with every `\\uD800`-`\\uDFFF` escape that is not
+/// half of a valid pair replaced by `\\uFFFD`, and how many there were.
+fn replace_lone_surrogates(raw: &str) -> (String, usize) {
+    let hex = |s: &str| u16::from_str_radix(s, 16).ok();
+    let escape_at = |i: usize| -> Option<u16> {
+        raw.get(i..i + 2)
+            .filter(|p| *p == "\\u")
+            .and_then(|_| raw.get(i + 2..i + 6))
+            .and_then(hex)
+    };
+    let (mut out, mut n, mut i) = (String::with_capacity(raw.len()), 0, 0);
+    while i < raw.len() {
+        let Some(c) = raw[i..].chars().next() else {
+            break;
+        };
+        if c != '\\' {
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        match escape_at(i) {
+            Some(high @ 0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => {
+                let _ = high;
+                out.push_str(&raw[i..i + 12]);
+                i += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.push_str("\\uFFFD");
+                n += 1;
+                i += 6;
+            }
+            _ => {
+                // Any other escape is copied whole (`\\\\` must not start a `\\u`).
+                let len = raw[i + 1..].chars().next().map_or(1, |e| 1 + e.len_utf8());
+                out.push_str(&raw[i..i + len]);
+                i += len;
+            }
+        }
+    }
+    (out, n)
+}
+
 /// The fixes of a record as JSON, for `--report-field`: byte offsets into
 /// the field's text.
 fn fixes_json(fixes: &[Fix]) -> String {
@@ -82,12 +124,29 @@ pub(crate) fn clean_line(
     let Some((_, raw_value)) = obj.0.iter().find(|(k, _)| k == field) else {
         return Outcome::Bad(format!("no field `{field}`"));
     };
-    let text: String = match serde_json::from_str(raw_value.get()) {
-        Ok(t) => t,
-        Err(_) => return Outcome::Bad(format!("field `{field}` is not a string")),
+    if !raw_value.get().starts_with('"') {
+        return Outcome::Bad(format!("field `{field}` is not a string"));
+    }
+    // A lone surrogate escape (`\ud800`) is not text; JSON written by other
+    // tools carries them. They become U+FFFD, counted in the record's meta.
+    let (text, surrogates): (String, usize) = match serde_json::from_str(raw_value.get()) {
+        Ok(t) => (t, 0),
+        Err(_) => {
+            let (fixed, n) = replace_lone_surrogates(raw_value.get());
+            match serde_json::from_str(&fixed) {
+                Ok(t) if n > 0 => (t, n),
+                _ => return Outcome::Bad(format!("field `{field}` is not a valid JSON string")),
+            }
+        }
     };
-    let cleaned = cleaner.clean(&text);
-    if cleaned.fixes.is_empty() && report_field.is_none() {
+    let mut cleaned = cleaner.clean(&text);
+    if surrogates > 0 {
+        cleaned.meta.insert(
+            "repair.surrogates".to_string(),
+            format!("{surrogates} lone surrogate escapes read as U+FFFD"),
+        );
+    }
+    if cleaned.fixes.is_empty() && report_field.is_none() && surrogates == 0 {
         return Outcome::Record {
             line: None,
             fixes: Vec::new(),
@@ -153,6 +212,25 @@ mod tests {
     }
 
     #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let line = br#"{"text": "a\ud800b \ud83d\ude00 c\\ud800 \udc00"}"#;
+        let Outcome::Record {
+            line: Some(out),
+            meta,
+            ..
+        } = clean_line(&cleaner(), line, "text", None)
+        else {
+            panic!("expected a changed record");
+        };
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["text"], "a\u{FFFD}b \u{1F600} c\\ud800 \u{FFFD}\n");
+        assert_eq!(
+            meta["repair.surrogates"],
+            "2 lone surrogate escapes read as U+FFFD"
+        );
+    }
+
+    #[test]
     fn bad_lines_say_why() {
         let c = cleaner();
         let reason = |l: &[u8]| match clean_line(&c, l, "text", None) {
@@ -162,6 +240,7 @@ mod tests {
         assert!(reason(b"{\"text\": ").starts_with("not a JSON object"));
         assert_eq!(reason(b"{\"body\": \"x\"}"), "no field `text`");
         assert_eq!(reason(b"{\"text\": 3}"), "field `text` is not a string");
+        assert!(reason(b"{\"text\": \"a\\qb\"}").starts_with("not a JSON object"));
         assert!(reason(b"[1, 2]").starts_with("not a JSON object"));
         assert!(reason(b"{\"text\": \"\xff\"}").starts_with("invalid UTF-8"));
     }
