@@ -101,12 +101,16 @@ impl<'a> Document<'a> {
                 out.push(e);
                 continue;
             }
+            // Spans are in text order: only those starting inside the edit.
+            let first = self.spans.partition_point(|s| s.cur.start <= e.start);
             let mut from = e.start;
-            for s in &self.spans {
-                let at = s.cur.start;
-                if s.cur.is_empty() && from < at && at < e.end {
-                    out.push(Edit::new(from..at, "", e.rule));
-                    from = at;
+            for s in self.spans[first..]
+                .iter()
+                .take_while(|s| s.cur.start < e.end)
+            {
+                if s.cur.is_empty() && from < s.cur.start {
+                    out.push(Edit::new(from..s.cur.start, "", e.rule));
+                    from = s.cur.start;
                 }
             }
             out.push(Edit::new(from..e.end, "", e.rule));
