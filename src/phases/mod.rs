@@ -54,7 +54,7 @@ pub(crate) fn run(
         let rule = &ctx.rules[idx];
         let edits = match &rule.kind {
             Kind::Replace { re, replacement } => text::replace(doc.text(), re, replacement, idx),
-            Kind::Map { ac, to } => text::map(doc.text(), ac, to, idx),
+            Kind::Map { ac, to, bytes } => text::map(doc.text(), ac, to, bytes.as_deref(), idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),
             // `&amp;lt;` was escaped twice: decode until nothing is left.

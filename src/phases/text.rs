@@ -26,7 +26,24 @@ pub(crate) fn replace(text: &str, re: &Regex, replacement: &str, rule: usize) ->
     edits
 }
 
-pub(crate) fn map(text: &str, ac: &AhoCorasick, to: &[String], rule: usize) -> Vec<Edit> {
+pub(crate) fn map(
+    text: &str,
+    ac: &AhoCorasick,
+    to: &[String],
+    bytes: Option<&[u8; 128]>,
+    rule: usize,
+) -> Vec<Edit> {
+    if let Some(table) = bytes {
+        // Single ASCII bytes: a table lookup per byte beats the automaton.
+        return text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let k = *table.get(usize::from(b))?;
+                (k != u8::MAX).then(|| Edit::new(i..i + 1, to[usize::from(k)].as_str(), rule))
+            })
+            .collect();
+    }
     ac.find_iter(text)
         .map(|m| Edit::new(m.range(), to[m.pattern().as_usize()].as_str(), rule))
         .collect()

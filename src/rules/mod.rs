@@ -74,6 +74,9 @@ pub(crate) enum Kind {
     Map {
         ac: AhoCorasick,
         to: Vec<String>,
+        /// When every key is one ASCII byte (control characters): the index
+        /// of each byte's replacement, found by a table scan instead.
+        bytes: Option<Box<[u8; 128]>>,
     },
     Normalize {
         form: Form,
@@ -422,7 +425,16 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&from)
                 .map_err(|e| err(map.span(), Reason::BadValue(e.to_string())))?;
-            Kind::Map { ac, to }
+            let bytes = (from.len() < usize::from(u8::MAX)
+                && from.iter().all(|k| k.len() == 1 && k.is_ascii()))
+            .then(|| {
+                let mut table = Box::new([u8::MAX; 128]);
+                for (i, k) in from.iter().enumerate() {
+                    table[usize::from(k.as_bytes()[0])] = i as u8;
+                }
+                table
+            });
+            Kind::Map { ac, to, bytes }
         }
         "normalize" => {
             runs_in(Phase::Unicode)?;
