@@ -49,6 +49,22 @@ pub(crate) fn map(
         .collect()
 }
 
+/// Characters that are normalised whatever surrounds them and never combine
+/// with what precedes them: Latin-1 and Latin Extended letters, and general
+/// punctuation (quotes, dashes, ellipsis). Most non-ASCII text is made of them.
+fn stable(c: char, form: Form) -> bool {
+    match form {
+        Form::Nfc => {
+            matches!(c, '\u{A0}'..='\u{2FF}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{2056}')
+        }
+        // NFKC changes the no-break space, ligature-like and compatibility
+        // letters in these ranges: only the punctuation block is stable.
+        Form::Nfkc => {
+            matches!(c, '\u{2010}' | '\u{2012}'..='\u{2016}' | '\u{2018}'..='\u{2023}' | '\u{2027}')
+        }
+    }
+}
+
 /// Normalises word by word (runs between ASCII white space, where no
 /// composition can cross), so each fix is as small as a word and clean text
 /// costs one quick check.
@@ -62,6 +78,11 @@ pub(crate) fn normalize(text: &str, form: Form, rule: usize) -> Vec<Edit> {
     let mut pos = 0;
     // Only words holding a non-ASCII character can be unnormalised.
     while let Some(at) = next_non_ascii(bytes, pos) {
+        let c = text[at..].chars().next().expect("at is a char boundary");
+        if stable(c, form) {
+            pos = at + c.len_utf8();
+            continue;
+        }
         let start = bytes[..at]
             .iter()
             .rposition(u8::is_ascii_whitespace)
