@@ -1,10 +1,16 @@
 //! Glued-word repair, gated for precision.
 //!
-//! A candidate is a token whose core is ASCII letters, is not a word (lexicon,
-//! allow-list, or seen elsewhere in the same document) and has a plain case
-//! shape. A split is accepted only when every part is a strong word: a
-//! function word, a common lexicon word, or a word the document itself uses.
-//! Affixes never stand alone as parts, and an ambiguous best split is left.
+//! A candidate is a token core that is not a word (lexicon, allow-list, or
+//! repeated in the same document) with a plain case shape: lower case,
+//! capitalised, one lower->Upper seam, a word then an acronym, or two
+//! capitalised words. A split is accepted only when every part is a strong
+//! word (a function word, a common lexicon word, or a word the document itself
+//! uses), affixes and compound heads never stand alone, capitalised tokens
+//! split only behind evidence that they are not names, and an ambiguous best
+//! split is left. Also: a comma glued between two words, a word glued after a
+//! clitic (`you'veseen`), and Cyrillic tokens split on the document's own
+//! evidence. Documents whose lower-case words are mostly not English words are
+//! left alone.
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
