@@ -568,14 +568,24 @@ fn cuts_of(parts: &[&str]) -> Vec<usize> {
         .collect()
 }
 
-/// A comma glued between two words (`game,sit`): the space after it was
-/// lost. Digits (`1,000`) and one-letter sides (`x,y`) are left alone, as are
-/// scripts written without spaces.
+/// A comma glued before a word (`game,sit`, `14,according`, `large,fold-out`):
+/// the space after it was lost. Digits after the comma (`1,000`), one-letter
+/// words but for `a` and `I` (`x,y`), and scripts written without spaces are
+/// left alone.
 fn comma_at(w: &str) -> Option<usize> {
     let at = w.find(',')?;
-    let wordy =
-        |s: &str| s.chars().count() >= 2 && s.chars().all(|c| c.is_alphabetic() && !unspaced(c));
-    (wordy(&w[..at]) && wordy(&w[at + 1..])).then_some(at)
+    let (left, right) = (&w[..at], &w[at + 1..]);
+    let spaced = |c: char| !unspaced(c);
+    let inner = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}');
+    let left_ok = left.chars().count() >= 2
+        && left.chars().any(char::is_alphanumeric)
+        && left.chars().all(|c| {
+            spaced(c) && (c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | ')'))
+        });
+    let right_ok = right.chars().next().is_some_and(char::is_alphabetic)
+        && right.chars().all(|c| spaced(c) && inner(c))
+        && (right.chars().count() >= 2 || matches!(right, "a" | "I" | "A"));
+    (left_ok && right_ok).then_some(at)
 }
 
 /// Scripts written without spaces between words: nothing to split.
