@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::edit::Document;
 use crate::error::{Error, line_col};
 use crate::phase::Phase;
-use crate::phases::{self, Ctx};
+use crate::phases::{self, Ctx, StandIns};
 use crate::rules::{Rule, RuleSet, Tunables, WordLists, id_matches};
 
 /// Values rules extract from a document (`date` from `date 2022-04-22`), and
@@ -197,6 +197,7 @@ pub struct Cleaner {
     by_phase: [Vec<usize>; 6],
     tunables: Tunables,
     words: WordLists,
+    stand_ins: StandIns,
 }
 
 impl Cleaner {
@@ -214,11 +215,13 @@ impl Cleaner {
         for (i, r) in rules.iter().enumerate() {
             by_phase[r.phase as usize].push(i);
         }
+        let stand_ins = phases::stand_ins(&rules);
         Cleaner {
             rules,
             by_phase,
             tunables,
             words,
+            stand_ins,
         }
     }
 
@@ -244,6 +247,7 @@ impl Cleaner {
             rules: &self.rules,
             tunables: &self.tunables,
             words: &self.words,
+            stand_ins: &self.stand_ins,
         };
         for phase in Phase::ALL {
             let rules = &self.by_phase[phase as usize];

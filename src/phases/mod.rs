@@ -13,11 +13,34 @@ use crate::edit::{Document, Edit};
 use crate::phase::Phase;
 use crate::rules::{Kind, Rule, Tunables, WordLists};
 
+pub(crate) use self::mojibake::StandIns;
+
+/// The stand-ins of every map rule after the repair phase: single characters
+/// mapped to ASCII text.
+pub(crate) fn stand_ins(rules: &[Rule]) -> StandIns {
+    let mut out = StandIns::default();
+    for rule in rules.iter().filter(|r| r.phase > Phase::Repair) {
+        if let Kind::Map { from, to, .. } = &rule.kind {
+            for (k, v) in from.iter().zip(to) {
+                let mut key = k.chars();
+                if let (Some(c), None, Some(first)) = (key.next(), key.next(), v.chars().next())
+                    && v.is_ascii()
+                {
+                    out.insert(c, first);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// What the runners share: the rules, the tunables and the word lists.
 pub(crate) struct Ctx<'c> {
     pub(crate) rules: &'c [Rule],
     pub(crate) tunables: &'c Tunables,
     pub(crate) words: &'c WordLists,
+    /// What later map rules turn into ASCII (see `mojibake::StandIns`).
+    pub(crate) stand_ins: &'c StandIns,
 }
 
 /// Layers of mojibake (or of HTML escaping) repaired at most.
@@ -54,7 +77,7 @@ pub(crate) fn run(
         let rule = &ctx.rules[idx];
         let edits = match &rule.kind {
             Kind::Replace { re, replacement } => text::replace(doc.text(), re, replacement, idx),
-            Kind::Map { ac, to, bytes } => text::map(doc.text(), ac, to, bytes.as_deref(), idx),
+            Kind::Map { ac, to, bytes, .. } => text::map(doc.text(), ac, to, bytes.as_deref(), idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),
             // `&amp;lt;` was escaped twice: decode until nothing is left.
@@ -64,7 +87,9 @@ pub(crate) fn run(
             }
             // Mojibake can be layered (encoded twice): repair until it holds.
             Kind::Mojibake => {
-                until_fixed(doc, MOJIBAKE_LAYERS, |t| mojibake::repair(t, idx));
+                until_fixed(doc, MOJIBAKE_LAYERS, |t| {
+                    mojibake::repair(t, idx, ctx.stand_ins)
+                });
                 continue;
             }
             // A split can give the document the evidence for another (a name

@@ -343,19 +343,13 @@ fn outside_runs(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
 }
 
-/// The ASCII stand-in for punctuation the punct phase may turn into ASCII
-/// (quotes always; dashes and the ellipsis with the opt-in maps).
-fn straightened(c: char) -> Option<char> {
-    match c {
-        '\u{2018}'..='\u{201B}' | '\u{02BC}' => Some('\''),
-        '\u{201C}'..='\u{201F}' => Some('"'),
-        '\u{2026}' => Some('.'),
-        '\u{2013}' | '\u{2014}' | '\u{2212}' => Some('-'),
-        _ => None,
-    }
-}
+/// Characters that later rules of the same cleaner turn into ASCII (curly
+/// quotes, and dashes or ellipses when those maps are selected), with the
+/// ASCII character each becomes: a second run sees these as ASCII.
+pub(crate) type StandIns = rustc_hash::FxHashMap<char, char>;
 
-pub(crate) fn repair(text: &str, rule: usize) -> Vec<Edit> {
+pub(crate) fn repair(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
+    let straightened = |c: char| stand_ins.get(&c).copied();
     let mut edits = Vec::new();
     let mut pos = 0;
     // Clean text costs one scan: only runs of non-ASCII characters are

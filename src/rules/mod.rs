@@ -73,6 +73,8 @@ pub(crate) enum Kind {
     },
     Map {
         ac: AhoCorasick,
+        /// The keys, in the automaton's pattern order.
+        from: Vec<String>,
         to: Vec<String>,
         /// When every key is one ASCII byte (control characters): the index
         /// of each byte's replacement, found by a table scan instead.
@@ -434,7 +436,12 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                 }
                 table
             });
-            Kind::Map { ac, to, bytes }
+            Kind::Map {
+                ac,
+                from,
+                to,
+                bytes,
+            }
         }
         "normalize" => {
             runs_in(Phase::Unicode)?;
