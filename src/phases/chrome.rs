@@ -1,10 +1,10 @@
 //! Chrome: line rules that act in zones around the document's content core.
 //!
-//! The core runs from the first to the last sentence-like line (enough words,
-//! ends like a sentence). `head` rules act before it, `tail` rules after it,
-//! `anywhere` rules on short lines wherever they are. Nothing inside the core
-//! is removed by a head or tail rule, and the whole phase reverts itself when
-//! it would remove more than the cap allows.
+//! The core is the block of lines with the most sentence-like text (see
+//! `core`); a page without a dominant block has none. `head` rules act before
+//! it, `tail` rules after it, `anywhere` rules on short lines wherever they
+//! are. Nothing inside the core is removed by a head or tail rule, and the
+//! whole phase reverts itself when it would remove more than the cap allows.
 
 use std::borrow::Cow;
 use std::ops::{Range, RangeInclusive};
@@ -42,25 +42,14 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let full_end = if end < text.len() { end + 1 } else { end };
         let line = &text[start..end];
+        // One pass per line; bytes for the common ASCII case.
         let (words, letters) = if line.is_ascii() {
-            // One pass over the bytes for the common case.
-            let (mut words, mut letters, mut in_word) = (0, 0, false);
-            for &b in line.as_bytes() {
-                let space = matches!(b, b' ' | b'\t'..=b'\r');
-                words += usize::from(!space && !in_word);
-                letters += usize::from(b.is_ascii_alphanumeric());
-                in_word = !space;
-            }
-            (words, letters)
+            words_and_letters(
+                line.bytes()
+                    .map(|b| (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())),
+            )
         } else {
-            let (mut words, mut letters, mut in_word) = (0, 0, false);
-            for c in line.chars() {
-                let space = c.is_whitespace();
-                words += usize::from(!space && !in_word);
-                letters += usize::from(is_letter(c));
-                in_word = !space;
-            }
-            (words, letters)
+            words_and_letters(line.chars().map(|c| (c.is_whitespace(), is_letter(c))))
         };
         let words = if line.len() > MAX_CHROME_LINE {
             usize::MAX
@@ -78,6 +67,18 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
         start = full_end;
     }
     out
+}
+
+/// Words and letters of a line given, per character, whether it is white
+/// space and whether it is a letter.
+fn words_and_letters(chars: impl Iterator<Item = (bool, bool)>) -> (usize, usize) {
+    let (mut words, mut letters, mut in_word) = (0, 0, false);
+    for (space, letter) in chars {
+        words += usize::from(!space && !in_word);
+        letters += usize::from(letter);
+        in_word = !space;
+    }
+    (words, letters)
 }
 
 fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
@@ -255,7 +256,6 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
 /// its letters plus `short_line_cost` (the maximum-sum block, found in one
 /// pass). Ties go to the longer block, so a second run finds the same core.
 fn core(lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
-    let content = |l: &Line| l.content;
     let score = |l: &Line| -> i64 {
         if l.blank {
             0
@@ -285,10 +285,10 @@ fn core(lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
     let range = best_range?;
     let in_core: usize = lines[range.clone()]
         .iter()
-        .filter(|l| content(l))
+        .filter(|l| l.content)
         .map(|l| l.letters)
         .sum();
-    let all: usize = lines.iter().filter(|l| content(l)).map(|l| l.letters).sum();
+    let all: usize = lines.iter().filter(|l| l.content).map(|l| l.letters).sum();
     if in_core < t.core_min_total || (in_core as f64) < t.core_min_share * all as f64 {
         return None;
     }
@@ -346,11 +346,13 @@ fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
             }
             Kind::CutAfter { re, zone } => {
                 let hit = (0..lines.len()).find(|&i| {
-                    let s = text[lines[i].text.clone()].trim();
-                    lines[i].words != usize::MAX
-                        && in_zone(i, *zone)
-                        && !s.is_empty()
-                        && re.is_match(s)
+                    let line = &lines[i];
+                    if line.blank || line.words == usize::MAX || !in_zone(i, *zone) {
+                        return false;
+                    }
+                    let s =
+                        matching[i].get_or_insert_with(|| for_matching(&text[line.text.clone()]));
+                    re.is_match(s)
                 });
                 if let Some(i) = hit {
                     edits.push(Edit::new(lines[i].full.start..text.len(), "", idx));
