@@ -209,6 +209,14 @@ impl<'c> Run<'c> {
         }
     }
 
+    /// Runs parallel work on the `-j` pool, or on rayon's global one.
+    fn parallel<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+
     fn error(&mut self, name: &str, msg: impl std::fmt::Display) {
         let msg = format!("unglue: {name}: {msg}");
         match &self.progress {
@@ -312,16 +320,12 @@ impl<'c> Run<'c> {
         }
         for chunk in sources.chunks(FILES_AT_ONCE) {
             let (cleaner, lossy) = (self.cleaner, self.lossy);
-            let work = || -> Vec<(String, io::Result<Cleaned>)> {
+            let results: Vec<(String, io::Result<Cleaned>)> = self.parallel(|| {
                 chunk
                     .par_iter()
                     .map(|src| (src.name(), read_and_clean(cleaner, src, lossy)))
                     .collect()
-            };
-            let results = match &self.pool {
-                Some(pool) => pool.install(work),
-                None => work(),
-            };
+            });
             for (name, result) in results {
                 self.stats.files += 1;
                 match result.and_then(|c| self.emit(&name, c, sink)) {
@@ -378,16 +382,12 @@ impl<'c> Run<'c> {
             }
             let (cleaner, field) = (self.cleaner, self.field.as_str());
             let report_field = self.report_field.as_deref();
-            let work = || -> Vec<Outcome> {
+            let outcomes: Vec<Outcome> = self.parallel(|| {
                 batch
                     .par_iter()
                     .map(|l| jsonl::clean_line(cleaner, l, field, report_field))
                     .collect()
-            };
-            let outcomes = match &self.pool {
-                Some(pool) => pool.install(work),
-                None => work(),
-            };
+            });
             self.advance(size);
             for (raw, outcome) in batch.iter().zip(outcomes) {
                 line_no += 1;
