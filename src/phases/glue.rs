@@ -230,7 +230,6 @@ impl<'a> Splitter<'a> {
         None
     }
 
-    /// A word by the lexicon or the pack's word lists.
     /// The lexicon count of a token of this document, looked up once.
     fn lex_count(&mut self, w: &'a str) -> u64 {
         if let Some(&c) = self.counts.get(w) {
@@ -241,6 +240,7 @@ impl<'a> Splitter<'a> {
         c
     }
 
+    /// A word by the lexicon or the pack's word lists.
     fn is_word(&mut self, w: &'a str) -> bool {
         // The lexicon first: it answers for most tokens without allocating.
         if self.lex_count(w) >= self.known {
