@@ -15,18 +15,23 @@ use crate::rules::{Kind, Rule, Tunables, WordLists};
 
 pub(crate) use self::mojibake::StandIns;
 
-/// The stand-ins of every map rule after the repair phase: single characters
-/// mapped to ASCII text.
+/// What the map rules after the repair phase do to single characters.
 pub(crate) fn stand_ins(rules: &[Rule]) -> StandIns {
     let mut out = StandIns::default();
     for rule in rules.iter().filter(|r| r.phase > Phase::Repair) {
         if let Kind::Map { from, to, .. } = &rule.kind {
             for (k, v) in from.iter().zip(to) {
                 let mut key = k.chars();
-                if let (Some(c), None, Some(first)) = (key.next(), key.next(), v.chars().next())
-                    && v.is_ascii()
-                {
-                    out.insert(c, first);
+                let (Some(c), None) = (key.next(), key.next()) else {
+                    continue;
+                };
+                match v.chars().next() {
+                    None if !out.deleted.contains(&c) => out.deleted.push(c),
+                    None => {}
+                    Some(first) if v.is_ascii() => {
+                        out.ascii.insert(c, first);
+                    }
+                    Some(_) => {}
                 }
             }
         }

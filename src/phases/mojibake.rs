@@ -337,19 +337,23 @@ fn window(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     (start.saturating_sub(1), (end + 2).min(chars.len()))
 }
 
-/// Characters that end a run: ASCII, and the invisible characters the
-/// unicode phase deletes (a second run would not see them between the bytes).
-fn outside_runs(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
+/// What later map rules of the same cleaner do to single characters: turn
+/// them into ASCII (curly quotes; dashes or ellipses when those maps are
+/// selected) or delete them (invisible characters). A second run sees the
+/// first as ASCII and not the second at all, so this run must judge alike.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StandIns {
+    /// Each character and the ASCII character it becomes (the first, for `…`).
+    pub(crate) ascii: rustc_hash::FxHashMap<char, char>,
+    /// A handful of characters: a list is faster to search than a set.
+    pub(crate) deleted: Vec<char>,
 }
 
-/// Characters that later rules of the same cleaner turn into ASCII (curly
-/// quotes, and dashes or ellipses when those maps are selected), with the
-/// ASCII character each becomes: a second run sees these as ASCII.
-pub(crate) type StandIns = rustc_hash::FxHashMap<char, char>;
-
 pub(crate) fn repair(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
-    let straightened = |c: char| stand_ins.get(&c).copied();
+    let straightened = |c: char| stand_ins.ascii.get(&c).copied();
+    // Runs end at ASCII, and at characters a later rule deletes (a second
+    // run would not see them between the bytes).
+    let outside_runs = |c: char| c.is_ascii() || stand_ins.deleted.contains(&c);
     let mut edits = Vec::new();
     let mut pos = 0;
     // Clean text costs one scan: only runs of non-ASCII characters are
