@@ -65,8 +65,7 @@ fn replace_lone_surrogates(raw: &str) -> (String, usize) {
             continue;
         }
         match escape_at(i) {
-            Some(high @ 0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => {
-                let _ = high;
+            Some(0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => {
                 out.push_str(&raw[i..i + 12]);
                 i += 12;
             }
