@@ -10,43 +10,61 @@ usage: cargo build --release && python3 benches/corpus.py [PAGES.jsonl.gz]
 """
 import gzip, json, os, resource, subprocess, sys, tempfile, time
 
-pages = sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/chrome-wcxb-dev.jsonl.gz"
-binary = os.environ.get("UNGLUE", "target/release/unglue")
-texts = [json.loads(l)["text"] for l in gzip.open(pages, "rt", encoding="utf-8")]
-target, records = 20_000_000, []
-while sum(len(t.encode()) for t in records) < target:
-    records.extend(texts)
-size = sum(len(t.encode()) for t in records) / 1e6
-corpus = os.path.join(tempfile.mkdtemp(), "corpus.jsonl")
-with open(corpus, "w", encoding="utf-8") as f:
-    for i, t in enumerate(records):
-        f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+PAGES = "../shared/eval/chrome-wcxb-dev.jsonl.gz"
 
-rows = []
-for threads in ("1", "2"):
+
+def build_corpus(pages=PAGES, target=20_000_000):
+    """The pages repeated to ~`target` bytes of text; returns (texts, JSONL path, MB)."""
+    texts = [json.loads(l)["text"] for l in gzip.open(pages, "rt", encoding="utf-8")]
+    records = []
+    while sum(len(t.encode()) for t in records) < target:
+        records.extend(texts)
+    size = sum(len(t.encode()) for t in records) / 1e6
+    corpus = os.path.join(tempfile.mkdtemp(), "corpus.jsonl")
+    with open(corpus, "w", encoding="utf-8") as f:
+        for i, t in enumerate(records):
+            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+    return records, corpus, size
+
+
+def time_cli(binary, corpus, threads):
+    """Seconds and peak RSS (MB) of one `unglue clean` over the JSONL corpus."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    subprocess.run([binary, "clean", "-q", "-j", threads, "--input-format", "jsonl", corpus],
+    subprocess.run([binary, "clean", "-q", "-j", str(threads), "--input-format", "jsonl", corpus],
                    check=True, stdout=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
-    rss = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    rows.append((f"unglue clean -j {threads}", dt, rss))
-try:
-    import ftfy
-    t0 = time.perf_counter()
-    for t in records:
-        ftfy.fix_text(t)
-    rows.append(("ftfy.fix_text", time.perf_counter() - t0, None))
-except ImportError:
-    print("ftfy not installed: pip install ftfy")
+    return dt, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
-print(f"corpus: {len(records)} records, {size:.1f} MB")
-print("| run | seconds | MB/s | peak RSS |")
-print("|---|---|---|---|")
-for name, dt, rss in rows:
-    print(f"| {name} | {dt:.2f} | {size / dt:.1f} | {f'{rss:.0f} MB' if rss else '-'} |")
-base = {n: size / dt for n, dt, _ in rows}
-if "ftfy.fix_text" in base:
-    for n in ("unglue clean -j 1", "unglue clean -j 2"):
-        print(f"{n}: {base[n] / base['ftfy.fix_text']:.1f}x ftfy")
-print(f"-j 2 / -j 1: {base['unglue clean -j 2'] / base['unglue clean -j 1']:.2f}x")
+
+def main():
+    pages = sys.argv[1] if len(sys.argv) > 1 else PAGES
+    binary = os.environ.get("UNGLUE", "target/release/unglue")
+    records, corpus, size = build_corpus(pages)
+    rows = []
+    for threads in ("1", "2"):
+        dt, rss = time_cli(binary, corpus, threads)
+        rows.append((f"unglue clean -j {threads}", dt, rss))
+    try:
+        import ftfy
+        t0 = time.perf_counter()
+        for t in records:
+            ftfy.fix_text(t)
+        rows.append(("ftfy.fix_text", time.perf_counter() - t0, None))
+    except ImportError:
+        print("ftfy not installed: pip install ftfy")
+
+    print(f"corpus: {len(records)} records, {size:.1f} MB")
+    print("| run | seconds | MB/s | peak RSS |")
+    print("|---|---|---|---|")
+    for name, dt, rss in rows:
+        print(f"| {name} | {dt:.2f} | {size / dt:.1f} | {f'{rss:.0f} MB' if rss else '-'} |")
+    base = {n: size / dt for n, dt, _ in rows}
+    if "ftfy.fix_text" in base:
+        for n in ("unglue clean -j 1", "unglue clean -j 2"):
+            print(f"{n}: {base[n] / base['ftfy.fix_text']:.1f}x ftfy")
+    print(f"-j 2 / -j 1: {base['unglue clean -j 2'] / base['unglue clean -j 1']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
