@@ -52,40 +52,66 @@ fn core(token: &str) -> (usize, usize) {
     (start, end)
 }
 
-/// The cores of the text's white-space separated tokens, as byte ranges;
-/// empty cores are left out. One pass over the bytes, decoding only
-/// non-ASCII characters.
-fn cores(text: &str) -> Vec<(usize, usize)> {
+/// A token's core in the text, and whether it is all ASCII letters (most
+/// tokens are: the scan finds out on the way, so they are not read twice).
+#[derive(Clone, Copy)]
+struct Core {
+    start: usize,
+    end: usize,
+    letters: bool,
+}
+
+/// The cores of the text's white-space separated tokens; empty cores are
+/// left out. One pass over the bytes, decoding only non-ASCII characters.
+fn cores(text: &str) -> Vec<Core> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 5);
-    let mut push = |s: usize, e: usize| {
-        let (a, b) = core(&text[s..e]);
-        if a < b {
-            out.push((s + a, s + b));
-        }
-    };
-    let (mut i, mut start) = (0, None);
+    let mut i = 0;
     while i < bytes.len() {
-        let (space, width) = match bytes[i] {
-            b' ' | b'\t'..=b'\r' => (true, 1),
-            b if b < 0x80 => (false, 1),
-            _ => {
+        let start = i;
+        let mut letters = true;
+        let mut separator = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    separator = 1;
+                    break;
+                }
+                letters &= b.is_ascii_alphabetic();
+                i += 1;
+            } else {
                 let c = text[i..].chars().next().expect("i is on a char boundary");
-                (c.is_whitespace(), c.len_utf8())
+                if c.is_whitespace() {
+                    separator = c.len_utf8();
+                    break;
+                }
+                letters = false;
+                i += c.len_utf8();
             }
-        };
-        match (space, start) {
-            (true, Some(s)) => {
-                push(s, i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
         }
-        i += width;
-    }
-    if let Some(s) = start {
-        push(s, bytes.len());
+        if i > start {
+            let token = &bytes[start..i];
+            let plain =
+                token[0].is_ascii_alphanumeric() && token[token.len() - 1].is_ascii_alphanumeric();
+            if letters || plain {
+                out.push(Core {
+                    start,
+                    end: i,
+                    letters,
+                });
+            } else {
+                let (a, b) = core(&text[start..i]);
+                if a < b {
+                    out.push(Core {
+                        start: start + a,
+                        end: start + b,
+                        letters: false,
+                    });
+                }
+            }
+        }
+        i += separator;
     }
     out
 }
@@ -132,12 +158,12 @@ struct Splitter<'a> {
     strong: u64,
     weak: u64,
     known: u64,
-    doc: Option<FxHashMap<&'a str, u32>>,
-    /// Lexicon counts of this document's tokens: most tokens repeat, and a
-    /// small map is cheaper than the lexicon's large one.
-    counts: FxHashMap<&'a str, u64>,
+    /// The document's tokens: how often each occurs, and its lexicon count
+    /// once asked (most tokens repeat, and this small map is cheaper to probe
+    /// than the lexicon's large one).
+    doc: FxHashMap<&'a str, Seen>,
     /// The cores of the document's tokens.
-    cores: &'a [(usize, usize)],
+    cores: &'a [Core],
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
     text: &'a str,
@@ -168,21 +194,30 @@ const LANGUAGE_SAMPLE: usize = 200;
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
 
+/// A token of the document.
+struct Seen {
+    count: u32,
+    lex: Option<u64>,
+}
+
+/// How often each core occurs in the document. Every core is counted: only
+/// letter-only words are asked about, and no other core can equal one.
+fn doc_words<'a>(text: &'a str, cores: &[Core]) -> FxHashMap<&'a str, Seen> {
+    let mut m = FxHashMap::with_capacity_and_hasher(cores.len(), Default::default());
+    for c in cores {
+        m.entry(&text[c.start..c.end])
+            .or_insert(Seen {
+                count: 0,
+                lex: None,
+            })
+            .count += 1;
+    }
+    m
+}
+
 impl<'a> Splitter<'a> {
-    fn doc_count(&mut self, w: &str) -> u32 {
-        let text = self.text;
-        let cores = self.cores;
-        let doc = self.doc.get_or_insert_with(|| {
-            let mut m = FxHashMap::default();
-            for &(s, e) in cores {
-                let c = &text[s..e];
-                if c.chars().all(char::is_alphabetic) {
-                    *m.entry(c).or_insert(0) += 1;
-                }
-            }
-            m
-        });
-        doc.get(w).copied().unwrap_or(0)
+    fn doc_count(&self, w: &str) -> u32 {
+        self.doc.get(w).map_or(0, |seen| seen.count)
     }
 
     fn lower(w: &str) -> Cow<'_, str> {
@@ -230,14 +265,13 @@ impl<'a> Splitter<'a> {
         None
     }
 
-    /// The lexicon count of a token of this document, looked up once.
+    /// The lexicon count of a word; looked up once for the document's tokens.
     fn lex_count(&mut self, w: &'a str) -> u64 {
-        if let Some(&c) = self.counts.get(w) {
-            return c;
+        let lex = self.lex;
+        match self.doc.get_mut(w) {
+            Some(seen) => *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes())),
+            None => lex.count(w.as_bytes()),
         }
-        let c = self.lex.count(w.as_bytes());
-        self.counts.insert(w, c);
-        c
     }
 
     /// A word by the lexicon or the pack's word lists.
@@ -250,11 +284,25 @@ impl<'a> Splitter<'a> {
         self.words.allow.contains(lower.as_ref()) || self.words.never_split.contains(lower.as_ref())
     }
 
+    /// Whether enough of the document's lower-case words are English words.
     fn english(&mut self) -> bool {
-        let (text, cores, lex) = (self.text, self.cores, self.lex);
-        *self
-            .english
-            .get_or_insert_with(|| looks_english(text, cores, lex))
+        if let Some(english) = self.english {
+            return english;
+        }
+        let (mut seen, mut known) = (0usize, 0usize);
+        for c in self.cores.iter().filter(|c| c.letters) {
+            let w = &self.text[c.start..c.end];
+            if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                seen += 1;
+                known += usize::from(self.lex_count(w) > 0);
+                if seen == LANGUAGE_SAMPLE {
+                    break;
+                }
+            }
+        }
+        let english = seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64;
+        self.english = Some(english);
+        english
     }
 
     /// Where spaces go in a token's core (byte offsets), if it is glued.
@@ -316,13 +364,18 @@ impl<'a> Splitter<'a> {
         if !w.is_ascii() {
             return self.split_by_document(w);
         }
+        if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        self.split_letters(w)
+    }
+
+    /// The parts a token of ASCII letters splits into, if it is glued.
+    fn split_letters(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         let bytes = w.as_bytes();
         // Three letters only for a function word and the article: "ofa", "isa".
         let min_len = if bytes.last() == Some(&b'a') { 3 } else { 4 };
-        if bytes.len() < min_len
-            || bytes.len() > MAX_WORD
-            || !bytes.iter().all(u8::is_ascii_alphabetic)
-        {
+        if bytes.len() < min_len || bytes.len() > MAX_WORD {
             return None;
         }
         if self.is_word(w) {
@@ -485,8 +538,7 @@ impl<'a> Splitter<'a> {
     /// Marchand, Beto).
     fn capitalized_head(&self, parts: &[&str]) -> bool {
         let (head, rest) = (parts[0], &parts[1..]);
-        let doc_known =
-            !self.is_function(head) && self.doc.as_ref().is_some_and(|d| d.contains_key(head));
+        let doc_known = !self.is_function(head) && self.doc_count(head) > 0;
         // Two-letter heads (In, My, An) need a long common tail: Ingeneral,
         // Myhusband, but not Orwell, Atwood or Tobias.
         // Names end in function words too (Juston, Alton, Dorian): not those.
@@ -573,7 +625,7 @@ fn cuts_of(parts: &[&str]) -> Vec<usize> {
 /// words but for `a` and `I` (`x,y`), and scripts written without spaces are
 /// left alone.
 fn comma_at(w: &str) -> Option<usize> {
-    let at = w.find(',')?;
+    let at = w.bytes().position(|b| b == b',')?;
     let (left, right) = (&w[..at], &w[at + 1..]);
     let spaced = |c: char| !unspaced(c);
     let inner = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}');
@@ -593,22 +645,6 @@ fn unspaced(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
 }
 
-/// Whether enough of the document's lower-case words are English words.
-fn looks_english(text: &str, cores: &[(usize, usize)], lex: &Lexicon) -> bool {
-    let (mut seen, mut known) = (0usize, 0usize);
-    for &(s, e) in cores {
-        let w = &text.as_bytes()[s..e];
-        if w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase) {
-            seen += 1;
-            known += usize::from(lex.count(w) > 0);
-            if seen == LANGUAGE_SAMPLE {
-                break;
-            }
-        }
-    }
-    seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
-}
-
 pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
     let cores = cores(text);
     let mut sp = Splitter {
@@ -618,15 +654,20 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
         strong: ctx.tunables.strong_count,
         weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,
-        doc: None,
-        counts: FxHashMap::default(),
+        doc: doc_words(text, &cores),
         english: None,
         text,
     };
     let mut edits = Vec::new();
-    for &(s, e) in &cores {
+    for c in &cores {
+        let (s, e) = (c.start, c.end);
         let w = &text[s..e];
-        if let Some(cuts) = sp.split(w) {
+        let cuts = if c.letters {
+            sp.split_letters(w).map(|parts| cuts_of(&parts))
+        } else {
+            sp.split(w)
+        };
+        if let Some(cuts) = cuts {
             let mut out = String::with_capacity(w.len() + cuts.len());
             let mut pos = 0;
             for c in cuts {
