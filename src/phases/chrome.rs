@@ -49,7 +49,7 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
                     .map(|b| (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())),
             )
         } else {
-            words_and_letters(line.chars().map(|c| (c.is_whitespace(), is_letter(c))))
+            count_mixed(line)
         };
         let words = if line.len() > MAX_CHROME_LINE {
             usize::MAX
@@ -67,6 +67,31 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
         start = full_end;
     }
     out
+}
+
+/// Words and letters of a line given, per character, whether it is white
+/// space and whether it is a letter.
+/// Words and letters of a line with some non-ASCII text, in one pass over
+/// its bytes; only non-ASCII characters are decoded.
+fn count_mixed(line: &str) -> (usize, usize) {
+    let bytes = line.as_bytes();
+    let (mut words, mut letters, mut in_word) = (0, 0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, letter) = if b < 0x80 {
+            i += 1;
+            (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())
+        } else {
+            let c = line[i..].chars().next().expect("i is on a char boundary");
+            i += c.len_utf8();
+            (c.is_whitespace(), is_letter(c))
+        };
+        words += usize::from(!space && !in_word);
+        letters += usize::from(letter);
+        in_word = !space;
+    }
+    (words, letters)
 }
 
 /// Words and letters of a line given, per character, whether it is white
@@ -190,16 +215,24 @@ fn letters(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphanumeric).count();
     }
-    s.chars().filter(|&c| is_letter(c)).count()
+    count_mixed(s).1
 }
 
+/// A letter or digit, but not the modifier apostrophe (U+02BC), which is
+/// punctuation in text. The blocks that make up most non-ASCII text are
+/// answered by range; the rest by the Unicode tables.
 fn is_letter(c: char) -> bool {
-    c.is_alphanumeric() && c != '\u{02BC}'
+    match c {
+        '0'..='9' | 'A'..='Z' | 'a'..='z' => true,
+        '\0'..='\x7F' | '\u{D7}' | '\u{F7}' | '\u{02BC}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{410}'..='\u{44F}' => true,
+        '\u{AC00}'..='\u{D7A3}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: &mut Meta) {
-    let total = letters(doc.text()).max(1);
-    let mut removed = 0;
+    let (mut removed, mut total) = (0, 1);
     let mut saved: Option<Document<'_>> = None;
     let mut found: Vec<(String, String)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
@@ -211,8 +244,12 @@ pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: 
         if edits.is_empty() {
             break;
         }
+        if saved.is_none() {
+            // Counted only for documents the phase changes.
+            total = letters(doc.text()).max(1);
+            saved = Some(doc.clone());
+        }
         removed += removed_letters(doc.text(), &edits);
-        saved.get_or_insert_with(|| doc.clone());
         doc.apply(edits);
         if removed as f64 / total as f64 > ctx.tunables.chrome_cap {
             break;
@@ -362,4 +399,31 @@ fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
         }
     }
     edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_ranges_agree_with_the_unicode_tables() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter(c),
+                c.is_alphanumeric() && c != '\u{02BC}',
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_count_words_and_letters_in_any_script() {
+        let text = "Ça va, “bien”.\nПривет мир\n\u{AC00}\u{00A0}b2\n";
+        let got: Vec<(usize, usize)> = lines(text, 1)
+            .iter()
+            .map(|l| (l.words, l.letters))
+            .collect();
+        assert_eq!(got, [(3, 8), (2, 9), (2, 3)]);
+        assert_eq!(letters(text), 20);
+    }
 }
