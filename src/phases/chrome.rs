@@ -18,6 +18,7 @@ use super::Ctx;
 /// Lines longer than this are content; line rules never look at them.
 const MAX_CHROME_LINE: usize = 400;
 
+#[derive(Clone)]
 struct Line {
     /// The line without its newline.
     text: Range<usize>,
@@ -232,32 +233,43 @@ fn is_letter(c: char) -> bool {
 }
 
 pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: &mut Meta) {
+    let cap = ctx.tunables.chrome_cap;
     let (mut removed, mut total) = (0, 1);
     let mut saved: Option<Document<'_>> = None;
     let mut found: Vec<(String, String)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
         // Prefixes first: the core is found on the text without them.
-        let mut edits = strip_prefixes(rules, ctx, doc.text(), &mut found);
-        if edits.is_empty() {
-            edits = line_edits(rules, ctx, doc.text());
-        }
+        let prefixes = strip_prefixes(rules, ctx, doc.text(), &mut found);
+        let (edits, gone, counted, again) = if prefixes.is_empty() {
+            let known = saved.is_some().then_some(total);
+            let sweep = sweep(rules, ctx, doc.text(), removed, known);
+            (
+                sweep.edits,
+                sweep.removed,
+                Some(sweep.total),
+                sweep.first_line_changed,
+            )
+        } else {
+            let gone = removed_letters(doc.text(), &prefixes);
+            (prefixes, gone, None, true)
+        };
         if edits.is_empty() {
             break;
         }
         if saved.is_none() {
             // Counted only for documents the phase changes.
-            total = letters(doc.text()).max(1);
+            total = counted.unwrap_or_else(|| letters(doc.text()).max(1));
             saved = Some(doc.clone());
         }
-        removed += removed_letters(doc.text(), &edits);
+        removed += gone;
         doc.apply(edits);
-        if removed as f64 / total as f64 > ctx.tunables.chrome_cap {
+        if removed as f64 / total as f64 > cap || !again {
             break;
         }
     }
     // Safety: never empty a document, never remove more than the cap.
     let share = removed as f64 / total as f64;
-    if removed >= total || share > ctx.tunables.chrome_cap {
+    if removed >= total || share > cap {
         if let Some(saved) = saved {
             *doc = saved;
         }
@@ -271,6 +283,111 @@ pub(crate) fn run(rules: &[usize], ctx: &Ctx<'_>, doc: &mut Document<'_>, meta: 
         return;
     }
     meta.extend(found);
+}
+
+/// What the line rules remove from a text, run to a fixed point.
+struct Sweep {
+    edits: Vec<Edit>,
+    /// Letters the rounds removed.
+    removed: usize,
+    /// The letters the cap is measured against.
+    total: usize,
+    /// The first non-blank line changed: a head prefix may now apply, so the
+    /// caller strips prefixes and sweeps again.
+    first_line_changed: bool,
+}
+
+/// Runs the line rules in rounds to a fixed point. Each round sees only the
+/// lines earlier rounds left (a dropped menu can move the core), exactly as
+/// if the text were rebuilt between rounds; but lines are split and measured
+/// once, and each pattern is tried on a line at most once. `total` is the
+/// document's letters before the phase, if it already changed the text.
+fn sweep(
+    rules: &[usize],
+    ctx: &Ctx<'_>,
+    text: &str,
+    removed_before: usize,
+    total: Option<usize>,
+) -> Sweep {
+    let lines = lines(text, ctx.tunables.core_min_letters);
+    let total = total.unwrap_or_else(|| lines.iter().map(|l| l.letters).sum::<usize>().max(1));
+    let head_prefixes = rules.iter().any(|&i| {
+        matches!(
+            ctx.rules[i].kind,
+            Kind::StripPrefix {
+                zone: Zone::Head,
+                ..
+            }
+        )
+    });
+    // For each line, the edit that removed it (an index into `rule_of`).
+    let mut gone: Vec<Option<usize>> = vec![None; lines.len()];
+    let mut rule_of: Vec<usize> = Vec::new();
+    let first_visible =
+        |gone: &[Option<usize>]| (0..lines.len()).find(|&i| gone[i].is_none() && !lines[i].blank);
+    let first = first_visible(&gone);
+    let mut cache = MatchCache::new(lines.len());
+    let (mut removed, mut first_line_changed) = (0, false);
+    for _ in 0..MAX_ROUNDS {
+        let view: Vec<usize> = (0..lines.len()).filter(|&i| gone[i].is_none()).collect();
+        let mut round = round_edits(rules, ctx, text, &lines, &view, &mut cache);
+        if round.is_empty() {
+            break;
+        }
+        // Letters are counted over every edit of the round; then, as
+        // `Document::apply` does, an edit overlapping an earlier one in text
+        // order is dropped.
+        let mut hit = vec![false; view.len()];
+        for e in &round {
+            hit[e.first..=e.last].fill(true);
+        }
+        removed += view
+            .iter()
+            .zip(&hit)
+            .filter(|&(_, &h)| h)
+            .map(|(&i, _)| lines[i].letters)
+            .sum::<usize>();
+        round.sort_by_key(|e| (e.first, e.last));
+        let mut reach = None;
+        for e in round {
+            if reach.is_some_and(|r| e.first <= r) {
+                continue;
+            }
+            reach = Some(e.last);
+            rule_of.push(e.rule);
+            for &i in &view[e.first..=e.last] {
+                gone[i] = Some(rule_of.len() - 1);
+            }
+        }
+        if (removed_before + removed) as f64 / total as f64 > ctx.tunables.chrome_cap {
+            break;
+        }
+        if head_prefixes && first_visible(&gone) != first {
+            first_line_changed = true;
+            break;
+        }
+    }
+    // One edit per run of adjacent lines removed by one edit of one round.
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(e) = gone[i] else {
+            i += 1;
+            continue;
+        };
+        let start = lines[i].full.start;
+        while i + 1 < lines.len() && gone[i + 1] == Some(e) {
+            i += 1;
+        }
+        edits.push(Edit::new(start..lines[i].full.end, "", rule_of[e]));
+        i += 1;
+    }
+    Sweep {
+        edits,
+        removed,
+        total,
+        first_line_changed,
+    }
 }
 
 /// Letters and digits the edits remove (they only delete).
@@ -341,22 +458,76 @@ fn core(lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
     Some(a..=b)
 }
 
-/// The drops and cuts of the line rules, in zones around the content core.
-fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
-    let lines = lines(text, ctx.tunables.core_min_letters);
-    let core = core(&lines, ctx.tunables);
-    // What the patterns see of each line, worked out once for all rules.
-    let mut matching: Vec<Option<Cow<'_, str>>> = vec![None; lines.len()];
-    let mut dropped = vec![false; lines.len()];
-    let in_zone = |i: usize, zone: Zone| match (&core, zone) {
-        (_, Zone::Anywhere) => lines[i].words <= ctx.tunables.anywhere_max_words,
-        (Some(core), Zone::Head) => i < *core.start(),
-        (Some(core), Zone::Tail) => i > *core.end(),
+/// A drop or cut of one round: the lines `first..=last` of the round's view.
+struct LineEdit {
+    first: usize,
+    last: usize,
+    rule: usize,
+}
+
+/// Which patterns matched which lines: a line's text never changes between
+/// rounds, so each pattern is tried on it once. Rules past the 64th are not
+/// remembered.
+struct MatchCache<'t> {
+    /// What the patterns see of each line, worked out once for all rules.
+    matching: Vec<Option<Cow<'t, str>>>,
+    tried: Vec<u64>,
+    matched: Vec<u64>,
+}
+
+impl<'t> MatchCache<'t> {
+    fn new(lines: usize) -> MatchCache<'t> {
+        MatchCache {
+            matching: vec![None; lines],
+            tried: vec![0; lines],
+            matched: vec![0; lines],
+        }
+    }
+
+    /// Whether rule number `k` (its place in the phase) matches line `i`.
+    fn is_match(
+        &mut self,
+        k: usize,
+        re: &regex::Regex,
+        text: &'t str,
+        line: &Line,
+        i: usize,
+    ) -> bool {
+        let bit = 1u64.checked_shl(k as u32).unwrap_or(0);
+        if self.tried[i] & bit != 0 {
+            return self.matched[i] & bit != 0;
+        }
+        let s = self.matching[i].get_or_insert_with(|| for_matching(&text[line.text.clone()]));
+        let hit = re.is_match(s);
+        self.tried[i] |= bit;
+        if hit {
+            self.matched[i] |= bit;
+        }
+        hit
+    }
+}
+
+/// The drops and cuts of the line rules on the lines of `view` (indexes
+/// into `lines`), in zones around the content core of those lines.
+fn round_edits<'t>(
+    rules: &[usize],
+    ctx: &Ctx<'_>,
+    text: &'t str,
+    lines: &[Line],
+    view: &[usize],
+    cache: &mut MatchCache<'t>,
+) -> Vec<LineEdit> {
+    let shown: Vec<Line> = view.iter().map(|&i| lines[i].clone()).collect();
+    let core = core(&shown, ctx.tunables);
+    let mut dropped = vec![false; view.len()];
+    let in_zone = |v: usize, zone: Zone| match (&core, zone) {
+        (_, Zone::Anywhere) => shown[v].words <= ctx.tunables.anywhere_max_words,
+        (Some(core), Zone::Head) => v < *core.start(),
+        (Some(core), Zone::Tail) => v > *core.end(),
         (None, _) => false,
     };
-
-    let mut edits: Vec<Edit> = Vec::new();
-    for &idx in rules {
+    let mut edits: Vec<LineEdit> = Vec::new();
+    for (k, &idx) in rules.iter().enumerate() {
         match &ctx.rules[idx].kind {
             Kind::StripPrefix { .. } => {}
             Kind::DropLine {
@@ -364,35 +535,39 @@ fn line_edits(rules: &[usize], ctx: &Ctx<'_>, text: &str) -> Vec<Edit> {
                 zone,
                 keep_sentences,
             } => {
-                for (i, line) in lines.iter().enumerate() {
-                    if dropped[i]
+                for (v, line) in shown.iter().enumerate() {
+                    if dropped[v]
                         || line.blank
                         || line.words == usize::MAX
                         || (*keep_sentences && line.content)
-                        || !in_zone(i, *zone)
+                        || !in_zone(v, *zone)
                     {
                         continue;
                     }
-                    let s =
-                        matching[i].get_or_insert_with(|| for_matching(&text[line.text.clone()]));
-                    if re.is_match(s) {
-                        dropped[i] = true;
-                        edits.push(Edit::new(line.full.clone(), "", idx));
+                    if cache.is_match(k, re, text, line, view[v]) {
+                        dropped[v] = true;
+                        edits.push(LineEdit {
+                            first: v,
+                            last: v,
+                            rule: idx,
+                        });
                     }
                 }
             }
             Kind::CutAfter { re, zone } => {
-                let hit = (0..lines.len()).find(|&i| {
-                    let line = &lines[i];
-                    if line.blank || line.words == usize::MAX || !in_zone(i, *zone) {
-                        return false;
-                    }
-                    let s =
-                        matching[i].get_or_insert_with(|| for_matching(&text[line.text.clone()]));
-                    re.is_match(s)
+                let hit = (0..shown.len()).find(|&v| {
+                    let line = &shown[v];
+                    !line.blank
+                        && line.words != usize::MAX
+                        && in_zone(v, *zone)
+                        && cache.is_match(k, re, text, line, view[v])
                 });
-                if let Some(i) = hit {
-                    edits.push(Edit::new(lines[i].full.start..text.len(), "", idx));
+                if let Some(v) = hit {
+                    edits.push(LineEdit {
+                        first: v,
+                        last: shown.len() - 1,
+                        rule: idx,
+                    });
                 }
             }
             _ => unreachable!("only chrome kinds are loaded into the chrome phase"),
