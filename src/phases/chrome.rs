@@ -43,15 +43,7 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let full_end = if end < text.len() { end + 1 } else { end };
         let line = &text[start..end];
-        // One pass per line; bytes for the common ASCII case.
-        let (words, letters) = if line.is_ascii() {
-            words_and_letters(
-                line.bytes()
-                    .map(|b| (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())),
-            )
-        } else {
-            count_mixed(line)
-        };
+        let (words, letters) = count_line(line);
         let words = if line.len() > MAX_CHROME_LINE {
             usize::MAX
         } else {
@@ -72,29 +64,6 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
 
 /// Words and letters of a line given, per character, whether it is white
 /// space and whether it is a letter.
-/// Words and letters of a line with some non-ASCII text, in one pass over
-/// its bytes; only non-ASCII characters are decoded.
-fn count_mixed(line: &str) -> (usize, usize) {
-    let bytes = line.as_bytes();
-    let (mut words, mut letters, mut in_word) = (0, 0, false);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, letter) = if b < 0x80 {
-            i += 1;
-            (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())
-        } else {
-            let c = line[i..].chars().next().expect("i is on a char boundary");
-            i += c.len_utf8();
-            (c.is_whitespace(), is_letter(c))
-        };
-        words += usize::from(!space && !in_word);
-        letters += usize::from(letter);
-        in_word = !space;
-    }
-    (words, letters)
-}
-
 /// Words and letters of a line given, per character, whether it is white
 /// space and whether it is a letter.
 fn words_and_letters(chars: impl Iterator<Item = (bool, bool)>) -> (usize, usize) {
@@ -103,6 +72,57 @@ fn words_and_letters(chars: impl Iterator<Item = (bool, bool)>) -> (usize, usize
         words += usize::from(!space && !in_word);
         letters += usize::from(letter);
         in_word = !space;
+    }
+    (words, letters)
+}
+
+/// ASCII byte classes: white space, letter or digit.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Words and letters of a line, in one pass over its bytes; only non-ASCII
+/// characters are decoded.
+fn count_line(line: &str) -> (usize, usize) {
+    let bytes = line.as_bytes();
+    if line.is_ascii() {
+        return words_and_letters(
+            bytes
+                .iter()
+                .map(|&b| (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())),
+        );
+    }
+    let (mut words, mut letters, mut after_space) = (0, 0, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, letter) = if b < 0x80 {
+            i += 1;
+            let class = ASCII[usize::from(b)];
+            (class == SPACE, class == LETTER)
+        } else {
+            let c = line[i..].chars().next().expect("i is on a char boundary");
+            i += c.len_utf8();
+            (c.is_whitespace(), is_letter(c))
+        };
+        words += usize::from(after_space && !space);
+        letters += usize::from(letter);
+        after_space = space;
     }
     (words, letters)
 }
@@ -216,7 +236,7 @@ fn letters(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphanumeric).count();
     }
-    count_mixed(s).1
+    count_line(s).1
 }
 
 /// A letter or digit, but not the modifier apostrophe (U+02BC), which is
@@ -292,8 +312,8 @@ struct Sweep {
     removed: usize,
     /// The letters the cap is measured against.
     total: usize,
-    /// The first non-blank line changed: a head prefix may now apply, so the
-    /// caller strips prefixes and sweeps again.
+    /// A new first line has a prefix to strip: the caller strips it and
+    /// sweeps again.
     first_line_changed: bool,
 }
 
@@ -311,15 +331,24 @@ fn sweep(
 ) -> Sweep {
     let lines = lines(text, ctx.tunables.core_min_letters);
     let total = total.unwrap_or_else(|| lines.iter().map(|l| l.letters).sum::<usize>().max(1));
-    let head_prefixes = rules.iter().any(|&i| {
-        matches!(
-            ctx.rules[i].kind,
+    let head_prefixes: Vec<&regex::Regex> = rules
+        .iter()
+        .filter_map(|&i| match &ctx.rules[i].kind {
             Kind::StripPrefix {
+                re,
                 zone: Zone::Head,
-                ..
-            }
-        )
-    });
+            } => Some(re),
+            _ => None,
+        })
+        .collect();
+    // Whether a head prefix rule would strip something from line `i`.
+    let strippable = |i: usize| {
+        let line = &text[lines[i].text.clone()];
+        head_prefixes.iter().any(|re| {
+            re.find(line)
+                .is_some_and(|m| m.start() == 0 && !m.is_empty())
+        })
+    };
     // For each line, the edit that removed it (an index into `rule_of`).
     let mut gone: Vec<Option<usize>> = vec![None; lines.len()];
     let mut rule_of: Vec<usize> = Vec::new();
@@ -362,7 +391,8 @@ fn sweep(
         if (removed_before + removed) as f64 / total as f64 > ctx.tunables.chrome_cap {
             break;
         }
-        if head_prefixes && first_visible(&gone) != first {
+        let now = first_visible(&gone);
+        if now != first && now.is_some_and(strippable) {
             first_line_changed = true;
             break;
         }
