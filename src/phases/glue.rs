@@ -435,34 +435,49 @@ impl<'a> Splitter<'a> {
             } else {
                 self.strong
             };
-            if let (Some(a), Some(b)) = (self.part(l, true, min), self.part(r, false, min)) {
-                if self.prefix_blocks(l, r) || !self.plausible(shape, &[l, r]) {
-                    continue;
-                }
+            // The right part is looked up only when the left one is a word.
+            if let Some(a) = self.part(l, true, min)
+                && let Some(b) = self.part(r, false, min)
+                && !self.prefix_blocks(l, r)
+                && self.plausible(shape, &[l, r])
+            {
                 scored.push((a + b, vec![l, r]));
             }
         }
         if scored.is_empty() {
-            // Three parts, at least one of them a function word.
-            for i in 2..w.len() {
-                for j in i + 2..w.len() - 1 {
-                    let (l, m, r) = (&w[..i], &w[i..j], &w[j..]);
-                    // Content parts of three-way splits are long (outgassing
-                    // is not out + gas + sing) and prefixes stay bound.
-                    let parts = [l, m, r];
-                    if !parts.iter().any(|p| self.is_function(p))
-                        || parts.iter().any(|p| !self.is_function(p) && p.len() < 4)
+            // Three parts, at least one of them a function word. Content
+            // parts of three-way splits are long (outgassing is not out +
+            // gas + sing) and prefixes stay bound. What depends on one end
+            // only is worked out once per end.
+            let n = w.len();
+            let tail_function: Vec<bool> = (0..n).map(|j| self.is_function(&w[j..])).collect();
+            let min = self.strong;
+            for i in 2..n {
+                let l = &w[..i];
+                let l_function = self.is_function(l);
+                if !l_function && l.len() < 4 {
+                    continue;
+                }
+                let Some(a) = self.part(l, true, min) else {
+                    continue;
+                };
+                for j in i + 2..n - 1 {
+                    let (m, r) = (&w[i..j], &w[j..]);
+                    let r_function = tail_function[j];
+                    if !r_function && r.len() < 4 {
+                        continue;
+                    }
+                    let m_function = self.is_function(m);
+                    if !(l_function || m_function || r_function)
+                        || (!m_function && m.len() < 4)
                         || self.prefix_blocks(l, m)
                         || self.prefix_blocks(m, r)
                     {
                         continue;
                     }
-                    let min = self.strong;
-                    if let (Some(a), Some(b), Some(c)) = (
-                        self.part(l, true, min),
-                        self.part(m, false, min),
-                        self.part(r, false, min),
-                    ) && self.plausible(shape, &[l, m, r])
+                    if let Some(b) = self.part(m, false, min)
+                        && let Some(c) = self.part(r, false, min)
+                        && self.plausible(shape, &[l, m, r])
                     {
                         scored.push((a + b + c, vec![l, m, r]));
                     }
