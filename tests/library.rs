@@ -66,3 +66,42 @@ fn fixes_carry_line_and_column_in_characters() {
     assert_eq!(&input[fix.byte_start..fix.byte_end], "officialto");
     assert_eq!(Cleaned::replay(input, &out.fixes), out.text);
 }
+
+/// A text longer than the glue phase's evidence window (about a megabyte of
+/// letters) is cleaned window by window; it must still come back clean.
+#[test]
+fn a_long_text_is_cleaned_to_a_fixed_point() {
+    let cleaner = Cleaner::new().unwrap();
+    let paragraph = "Kyiv said on Monday that the forces had withdrawn, and \
+                     \u{201C}officials said\u{201D}the talks would resume.\n\n";
+    let glued = [
+        "fightingleading",
+        "officialto",
+        "Kyivin",
+        "thewar",
+        "newdrugsinclude",
+    ];
+    let mut input = String::new();
+    for i in 0..20_000 {
+        input.push_str(paragraph);
+        if i % 4_000 == 7 {
+            input.push_str(&format!("The {} report.\n\n", glued[i / 4_000]));
+        }
+    }
+    assert!(input.len() > 2_000_000);
+    let once = cleaner.clean(&input);
+    let splits: Vec<&str> = once
+        .fixes
+        .iter()
+        .filter(|f| f.rule.as_ref() == "glue.split-word")
+        .map(|f| f.before.as_str())
+        .collect();
+    assert!(splits.len() >= 4, "{splits:?}");
+    assert!(once.text.contains("fighting leading"));
+    let twice = cleaner.clean(&once.text);
+    assert!(
+        twice.fixes.is_empty(),
+        "{:?}",
+        &twice.fixes[..twice.fixes.len().min(3)]
+    );
+}

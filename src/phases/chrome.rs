@@ -18,7 +18,6 @@ use super::Ctx;
 /// Lines longer than this are content; line rules never look at them.
 const MAX_CHROME_LINE: usize = 400;
 
-#[derive(Clone)]
 struct Line {
     /// The line without its newline.
     text: Range<usize>,
@@ -439,7 +438,10 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
 /// sentence-like line counts its letters and any other non-blank line costs
 /// its letters plus `short_line_cost` (the maximum-sum block, found in one
 /// pass). Ties go to the longer block, so a second run finds the same core.
-fn core(lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
+///
+/// `view` lists the lines (indexes into `lines`) that are still there; the
+/// core is a range of positions in it.
+fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<RangeInclusive<usize>> {
     let score = |l: &Line| -> i64 {
         if l.blank {
             0
@@ -449,35 +451,39 @@ fn core(lines: &[Line], t: &Tunables) -> Option<RangeInclusive<usize>> {
             -((l.letters + t.short_line_cost) as i64)
         }
     };
+    let shown = |v: usize| &lines[view[v]];
     let (mut best, mut best_range): (i64, Option<RangeInclusive<usize>>) = (0, None);
     let (mut sum, mut start) = (-1i64, 0usize);
-    for (i, l) in lines.iter().enumerate() {
-        let v = score(l);
+    for v in 0..view.len() {
+        let x = score(shown(v));
         if sum < 0 {
-            (sum, start) = (v, i);
+            (sum, start) = (x, v);
         } else {
-            sum += v;
+            sum += x;
         }
         let longer = best_range.as_ref().is_some_and(|r| *r.start() == start);
         if sum > best || (sum == best && longer) {
             best = sum;
-            best_range = Some(start..=i);
+            best_range = Some(start..=v);
         }
     }
     // A page whose content is spread over many blocks (a listing, a product
     // page) has no core: only `anywhere` rules apply to it.
     let range = best_range?;
-    let in_core: usize = lines[range.clone()]
-        .iter()
-        .filter(|l| l.content)
-        .map(|l| l.letters)
-        .sum();
-    let all: usize = lines.iter().filter(|l| l.content).map(|l| l.letters).sum();
+    let content = |vs: RangeInclusive<usize>| -> usize {
+        vs.map(shown).filter(|l| l.content).map(|l| l.letters).sum()
+    };
+    let in_core = content(range.clone());
+    let all = if view.is_empty() {
+        0
+    } else {
+        content(0..=view.len() - 1)
+    };
     if in_core < t.core_min_total || (in_core as f64) < t.core_min_share * all as f64 {
         return None;
     }
     // Trim blank lines off the block's edges.
-    let blank = |i: usize| lines[i].blank;
+    let blank = |v: usize| shown(v).blank;
     let (mut a, mut b) = (*range.start(), *range.end());
     while a < b && blank(a) {
         a += 1;
@@ -547,11 +553,11 @@ fn round_edits<'t>(
     view: &[usize],
     cache: &mut MatchCache<'t>,
 ) -> Vec<LineEdit> {
-    let shown: Vec<Line> = view.iter().map(|&i| lines[i].clone()).collect();
-    let core = core(&shown, ctx.tunables);
+    let shown = |v: usize| &lines[view[v]];
+    let core = core(lines, view, ctx.tunables);
     let mut dropped = vec![false; view.len()];
     let in_zone = |v: usize, zone: Zone| match (&core, zone) {
-        (_, Zone::Anywhere) => shown[v].words <= ctx.tunables.anywhere_max_words,
+        (_, Zone::Anywhere) => shown(v).words <= ctx.tunables.anywhere_max_words,
         (Some(core), Zone::Head) => v < *core.start(),
         (Some(core), Zone::Tail) => v > *core.end(),
         (None, _) => false,
@@ -565,7 +571,7 @@ fn round_edits<'t>(
                 zone,
                 keep_sentences,
             } => {
-                for (v, line) in shown.iter().enumerate() {
+                for (v, line) in view.iter().map(|&i| &lines[i]).enumerate() {
                     if dropped[v]
                         || line.blank
                         || line.words == usize::MAX
@@ -585,8 +591,8 @@ fn round_edits<'t>(
                 }
             }
             Kind::CutAfter { re, zone } => {
-                let hit = (0..shown.len()).find(|&v| {
-                    let line = &shown[v];
+                let hit = (0..view.len()).find(|&v| {
+                    let line = shown(v);
                     !line.blank
                         && line.words != usize::MAX
                         && in_zone(v, *zone)
@@ -595,7 +601,7 @@ fn round_edits<'t>(
                 if let Some(v) = hit {
                     edits.push(LineEdit {
                         first: v,
-                        last: shown.len() - 1,
+                        last: view.len() - 1,
                         rule: idx,
                     });
                 }

@@ -661,6 +661,55 @@ fn unspaced(c: char) -> bool {
 }
 
 pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for window in windows(text) {
+        split_window(&text[window.clone()], window.start, ctx, rule, &mut edits);
+    }
+    edits
+}
+
+/// How much text a document's evidence (its vocabulary, its language) is
+/// drawn from, in ASCII letters and digits: a longer text (a whole book, a
+/// dump of pages in one record) is taken a window at a time, which keeps
+/// the per-document tables small.
+const WINDOW_LETTERS: usize = 1 << 20;
+
+/// A window also ends at a line break past this many bytes (text with few
+/// ASCII letters).
+const WINDOW_BYTES: usize = 8 << 20;
+
+/// The windows of a text: each ends at the first line break after
+/// `WINDOW_LETTERS` ASCII letters and digits. Later phases and this one
+/// change no ASCII letter or line break, so a text cleaned again is cut in
+/// the same places and the same evidence decides the same splits.
+fn windows(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    if bytes.len() < WINDOW_LETTERS {
+        out.push(0..bytes.len());
+        return out;
+    }
+    let (mut start, mut letters, mut line) = (0, 0, 0);
+    while line < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[line..]).map_or(bytes.len(), |i| line + i + 1);
+        letters += bytes[line..end]
+            .iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .count();
+        line = end;
+        if letters >= WINDOW_LETTERS || line - start >= WINDOW_BYTES {
+            out.push(start..line);
+            (start, letters) = (line, 0);
+        }
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+/// Splits the glued words of one window of the text, at `offset` in it.
+fn split_window(text: &str, offset: usize, ctx: &Ctx<'_>, rule: usize, edits: &mut Vec<Edit>) {
     let cores = cores(text);
     let mut sp = Splitter {
         cores: &cores,
@@ -673,7 +722,6 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
         english: None,
         text,
     };
-    let mut edits = Vec::new();
     for c in &cores {
         let (s, e) = (c.start, c.end);
         let w = &text[s..e];
@@ -691,8 +739,33 @@ pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
                 pos = c;
             }
             out.push_str(&w[pos..]);
-            edits.push(Edit::new(s..e, out, rule));
+            edits.push(Edit::new(offset + s..offset + e, out, rule));
         }
     }
-    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_into_windows_at_line_breaks() {
+        let paragraph = "The officials said the talks would resume on Monday.\n\n";
+        let text = paragraph.repeat(3 * WINDOW_LETTERS / 40);
+        let cut = windows(&text);
+        assert!(cut.len() >= 2, "{} windows", cut.len());
+        assert_eq!(cut[0].start, 0);
+        assert_eq!(cut.last().unwrap().end, text.len());
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert_eq!(text.as_bytes()[pair[0].end - 1], b'\n');
+            let letters = text[pair[0].clone()]
+                .bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .count();
+            assert!(letters >= WINDOW_LETTERS, "{letters}");
+        }
+        let short = windows("short text\n");
+        assert_eq!((short.len(), short[0].clone()), (1, 0..11));
+    }
 }
