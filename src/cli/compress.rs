@@ -9,7 +9,7 @@ const GZIP: &[u8] = &[0x1F, 0x8B];
 const ZSTD: &[u8] = &[0x28, 0xB5, 0x2F, 0xFD];
 
 /// A reader that decompresses when the stream starts with a known magic.
-pub(crate) fn decoding(inner: Box<dyn Read>) -> io::Result<Box<dyn Read>> {
+pub(crate) fn decoding(inner: Box<dyn Read + Send>) -> io::Result<Box<dyn Read + Send>> {
     let mut buf = BufReader::with_capacity(1 << 16, inner);
     let head = buf.fill_buf()?;
     Ok(if head.starts_with(GZIP) {

@@ -29,9 +29,9 @@ impl Source {
     }
 
     /// The source's bytes, decompressed when they are gzip or zstd.
-    fn open(&self) -> io::Result<Box<dyn Read>> {
-        let raw: Box<dyn Read> = match self {
-            Source::Stdin => Box::new(io::stdin().lock()),
+    fn open(&self) -> io::Result<Box<dyn Read + Send>> {
+        let raw: Box<dyn Read + Send> = match self {
+            Source::Stdin => Box::new(io::stdin()),
             Source::File(p) => Box::new(fs::File::open(p)?),
         };
         compress::decoding(raw)
@@ -135,7 +135,7 @@ fn read_and_clean(cleaner: &Cleaner, src: &Source, lossy: bool) -> io::Result<Cl
 fn clean_reader(
     cleaner: &Cleaner,
     name: &str,
-    mut reader: Box<dyn Read>,
+    mut reader: Box<dyn Read + Send>,
     lossy: bool,
 ) -> io::Result<Cleaned> {
     let mut bytes = Vec::new();
@@ -336,7 +336,12 @@ impl<'c> Run<'c> {
         }
     }
 
-    fn text(&mut self, name: &str, reader: Box<dyn Read>, sink: &mut Sink<'_>) -> io::Result<()> {
+    fn text(
+        &mut self,
+        name: &str,
+        reader: Box<dyn Read + Send>,
+        sink: &mut Sink<'_>,
+    ) -> io::Result<()> {
         let cleaned = clean_reader(self.cleaner, name, reader, self.lossy)?;
         self.emit(name, cleaned, sink)
     }
@@ -359,67 +364,155 @@ impl<'c> Run<'c> {
         Ok(())
     }
 
+    /// JSONL in batches: a thread reads the next batch while the pool cleans
+    /// one and this thread writes the one before (decompressing and
+    /// compressing shards is serial work too), output in input order.
     fn jsonl(
         &mut self,
         name: &str,
-        mut reader: impl BufRead,
+        reader: BufReader<Box<dyn Read + Send>>,
         sink: &mut Sink<'_>,
     ) -> io::Result<()> {
-        let mut line_no = 0;
-        loop {
-            let mut batch: Vec<Vec<u8>> = Vec::new();
-            let mut size = 0;
-            while size < BATCH_BYTES {
-                let mut line = Vec::new();
-                if reader.read_until(b'\n', &mut line)? == 0 {
-                    break;
-                }
-                size += line.len();
-                batch.push(line);
-            }
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let (cleaner, field) = (self.cleaner, self.field.as_str());
-            let report_field = self.report_field.as_deref();
-            let outcomes: Vec<Outcome> = self.parallel(|| {
-                batch
+        let batches = read_batches(reader);
+        let (cleaner, field) = (self.cleaner, self.field.clone());
+        let report_field = self.report_field.clone();
+        let pool = self.pool.take();
+        let clean = |lines: &[Vec<u8>]| -> Vec<Outcome> {
+            let work = || {
+                lines
                     .par_iter()
-                    .map(|l| jsonl::clean_line(cleaner, l, field, report_field))
+                    .map(|l| jsonl::clean_line(cleaner, l, &field, report_field.as_deref()))
                     .collect()
-            });
-            self.advance(size);
-            for (raw, outcome) in batch.iter().zip(outcomes) {
-                line_no += 1;
-                let out: &[u8] = match &outcome {
-                    Outcome::Record { line: Some(l), .. } => l.as_bytes(),
-                    _ => raw.strip_suffix(b"\n").unwrap_or(raw),
+            };
+            match &pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            }
+        };
+        let mut line_no = 0;
+        let mut done: Option<(Batch, Vec<Outcome>)> = None;
+        let result = loop {
+            // A read error ends the run, after what was read before it is written.
+            let (next, failed) = match batches.recv() {
+                Ok(Ok(batch)) => (Some(batch).filter(|b| !b.lines.is_empty()), None),
+                Ok(Err(e)) => (None, Some(e)),
+                Err(_) => (None, Some(io::Error::other("the reading thread stopped"))),
+            };
+            let last = next.is_none();
+            let (cleaned, written) = std::thread::scope(|scope| {
+                let worker = next.map(|b| scope.spawn(|| (clean(&b.lines), b)));
+                let written = match done.take() {
+                    Some((batch, outcomes)) => {
+                        self.write_batch(name, batch, outcomes, &mut line_no, sink)
+                    }
+                    None => Ok(()),
                 };
-                if let Sink::Write(w) = sink {
-                    w.write_all(out)?;
-                    w.write_all(b"\n")?;
-                }
-                match outcome {
-                    Outcome::Record { fixes, meta, .. } => {
-                        self.stats.add(&fixes);
-                        if self.want_docs && (!fixes.is_empty() || !meta.is_empty()) {
-                            self.docs.push(DocReport {
-                                path: name.to_string(),
-                                record: Some(line_no),
-                                fixes,
-                                meta,
-                            });
-                        }
+                let cleaned = worker.map(|w| match w.join() {
+                    Ok((outcomes, batch)) => (batch, outcomes),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                });
+                (cleaned, written)
+            });
+            if let Err(e) = written {
+                break Err(e);
+            }
+            done = cleaned;
+            if let Some(e) = failed {
+                break Err(e);
+            }
+            if last {
+                break Ok(());
+            }
+        };
+        self.pool = pool;
+        result
+    }
+
+    /// Writes a cleaned batch and adds it to the statistics and reports.
+    fn write_batch(
+        &mut self,
+        name: &str,
+        batch: Batch,
+        outcomes: Vec<Outcome>,
+        line_no: &mut usize,
+        sink: &mut Sink<'_>,
+    ) -> io::Result<()> {
+        self.advance(batch.size);
+        for (raw, outcome) in batch.lines.iter().zip(outcomes) {
+            *line_no += 1;
+            let line_no = *line_no;
+            let out: &[u8] = match &outcome {
+                Outcome::Record { line: Some(l), .. } => l.as_bytes(),
+                _ => raw.strip_suffix(b"\n").unwrap_or(raw),
+            };
+            if let Sink::Write(w) = sink {
+                w.write_all(out)?;
+                w.write_all(b"\n")?;
+            }
+            match outcome {
+                Outcome::Record { fixes, meta, .. } => {
+                    self.stats.add(&fixes);
+                    if self.want_docs && (!fixes.is_empty() || !meta.is_empty()) {
+                        self.docs.push(DocReport {
+                            path: name.to_string(),
+                            record: Some(line_no),
+                            fixes,
+                            meta,
+                        });
                     }
-                    Outcome::Bad(reason) => {
-                        eprintln!(
-                            "unglue: {name}:{line_no}: bad record, copied unchanged: {reason}"
-                        );
-                        self.stats.bad_records += 1;
-                    }
-                    Outcome::Blank => {}
                 }
+                Outcome::Bad(reason) => {
+                    eprintln!("unglue: {name}:{line_no}: bad record, copied unchanged: {reason}");
+                    self.stats.bad_records += 1;
+                }
+                Outcome::Blank => {}
             }
         }
+        Ok(())
     }
+}
+
+/// Lines of a JSONL source, about `BATCH_BYTES` at a time.
+struct Batch {
+    lines: Vec<Vec<u8>>,
+    size: usize,
+}
+
+/// Reads batches on a thread of its own; an empty batch marks the end. The
+/// thread stops when the receiver is dropped.
+fn read_batches(
+    mut reader: BufReader<Box<dyn Read + Send>>,
+) -> std::sync::mpsc::Receiver<io::Result<Batch>> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    std::thread::spawn(move || {
+        loop {
+            let mut batch = Batch {
+                lines: Vec::new(),
+                size: 0,
+            };
+            let read = loop {
+                if batch.size >= BATCH_BYTES {
+                    break Ok(());
+                }
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => break Ok(()),
+                    Ok(n) => {
+                        batch.size += n;
+                        batch.lines.push(line);
+                    }
+                    Err(e) => break Err(e),
+                }
+            };
+            let end = batch.lines.is_empty() || read.is_err();
+            let sent = match read {
+                Ok(()) => tx.send(Ok(batch)),
+                Err(e) => tx.send(Err(e)),
+            };
+            if end || sent.is_err() {
+                return;
+            }
+        }
+    });
+    rx
 }
