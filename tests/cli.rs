@@ -268,6 +268,38 @@ fn compressed_inputs_and_outputs() {
     assert_eq!(text, b"{\"id\":1,\"text\":\"official to Moscow\"}\n");
 }
 
+/// A truncated shard is an error, but the records before the break are
+/// still cleaned and written.
+#[test]
+fn truncated_gzip_keeps_the_records_read_before_the_break() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    for i in 0..2_000 {
+        writeln!(
+            gz,
+            "{{\"id\":{i},\"text\":\"officialto Moscow number {i}\"}}"
+        )
+        .unwrap();
+    }
+    let mut bytes = gz.finish().unwrap();
+    bytes.truncate(bytes.len() - 40);
+    let input = tmp("cut.jsonl.gz", &bytes);
+    let out = unglue()
+        .args(["clean", "--input-format", "jsonl", "--select", "glue"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a read error is an error");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cut.jsonl.gz"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let records: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(records.len() > 1_500, "{} records written", records.len());
+    assert_eq!(records[0]["text"], "official to Moscow number 0");
+}
+
 #[test]
 fn report_field_adds_each_records_fixes() {
     let path = tmp(

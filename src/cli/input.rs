@@ -504,11 +504,16 @@ fn read_batches(
                     Err(e) => break Err(e),
                 }
             };
+            // Lines read before an error (a truncated shard) are still cleaned.
             let end = batch.lines.is_empty() || read.is_err();
-            let sent = match read {
-                Ok(()) => tx.send(Ok(batch)),
-                Err(e) => tx.send(Err(e)),
+            let sent = if batch.lines.is_empty() && read.is_err() {
+                Ok(())
+            } else {
+                tx.send(Ok(batch))
             };
+            if let Err(e) = read {
+                let _ = tx.send(Err(e));
+            }
             if end || sent.is_err() {
                 return;
             }
