@@ -150,9 +150,10 @@ impl Cleaner {
 #[pyclass(frozen, module = "unglue", name = "Cleaned")]
 struct Cleaned {
     text: Py<PyString>,
-    fixes: Vec<FixData>,
+    fixes: Vec<Fix>,
     meta: BTreeMap<String, String>,
-    /// `Fix` objects are made on first access: most callers want only the text.
+    /// Python `Fix` objects are made on first access: most callers want only
+    /// the text.
     fix_objects: PyOnceLock<Py<PyList>>,
 }
 
@@ -166,8 +167,7 @@ impl Cleaned {
     #[getter]
     fn fixes(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
         let list = self.fix_objects.get_or_try_init(py, || {
-            let fixes: Vec<Fix> = self.fixes.iter().map(FixData::to_fix).collect();
-            PyList::new(py, fixes).map(Bound::unbind)
+            PyList::new(py, self.fixes.iter().cloned()).map(Bound::unbind)
         })?;
         Ok(list.clone_ref(py))
     }
@@ -191,7 +191,7 @@ impl Cleaned {
     fn counts(&self) -> BTreeMap<String, usize> {
         let mut counts = BTreeMap::new();
         for f in &self.fixes {
-            *counts.entry(f.rule.to_string()).or_insert(0) += 1;
+            *counts.entry(f.rule.clone()).or_insert(0) += 1;
         }
         counts
     }
@@ -214,7 +214,8 @@ impl Cleaned {
 
 /// One change. `start`/`end` index the original `str` (code points), so
 /// `original[fix.start:fix.end] == fix.before`; `byte_start`/`byte_end` are
-/// the UTF-8 offsets the CLI's reports use.
+/// the UTF-8 offsets the CLI's reports use. Made while the GIL is released;
+/// a Python object only when asked for.
 #[pyclass(frozen, eq, get_all, module = "unglue", name = "Fix")]
 #[derive(Clone, PartialEq)]
 struct Fix {
@@ -251,35 +252,6 @@ impl Fix {
             "Fix(rule={:?}, start={}, end={}, before={:?}, after={:?})",
             self.rule, self.start, self.end, self.before, self.after
         )
-    }
-}
-
-/// A fix without Python objects, made while the GIL is released.
-struct FixData {
-    rule: Arc<str>,
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
-    line: usize,
-    col: usize,
-    before: String,
-    after: String,
-}
-
-impl FixData {
-    fn to_fix(&self) -> Fix {
-        Fix {
-            rule: self.rule.to_string(),
-            start: self.start,
-            end: self.end,
-            byte_start: self.byte_start,
-            byte_end: self.byte_end,
-            line: self.line,
-            col: self.col,
-            before: self.before.clone(),
-            after: self.after.clone(),
-        }
     }
 }
 
@@ -339,7 +311,7 @@ fn replace_surrogates(mut bytes: &[u8]) -> (String, usize) {
 struct Outcome {
     /// `None` when nothing changed: the caller's own `str` is returned.
     text: Option<String>,
-    fixes: Vec<FixData>,
+    fixes: Vec<Fix>,
     meta: BTreeMap<String, String>,
 }
 
@@ -365,10 +337,10 @@ impl Outcome {
         let fixes = cleaned
             .fixes
             .into_iter()
-            .map(|f| FixData {
+            .map(|f| Fix {
                 start: char_at(f.byte_start),
                 end: char_at(f.byte_end),
-                rule: f.rule,
+                rule: f.rule.to_string(),
                 byte_start: f.byte_start,
                 byte_end: f.byte_end,
                 line: f.line,
