@@ -211,10 +211,7 @@ impl<'c> Run<'c> {
 
     /// Runs parallel work on the `-j` pool, or on rayon's global one.
     fn parallel<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
-        match &self.pool {
-            Some(pool) => pool.install(work),
-            None => work(),
-        }
+        on_pool(self.pool.as_ref(), work)
     }
 
     fn error(&mut self, name: &str, msg: impl std::fmt::Display) {
@@ -378,16 +375,12 @@ impl<'c> Run<'c> {
         let report_field = self.report_field.clone();
         let pool = self.pool.take();
         let clean = |lines: &[Vec<u8>]| -> Vec<Outcome> {
-            let work = || {
+            on_pool(pool.as_ref(), || {
                 lines
                     .par_iter()
                     .map(|l| jsonl::clean_line(cleaner, l, &field, report_field.as_deref()))
                     .collect()
-            };
-            match &pool {
-                Some(pool) => pool.install(work),
-                None => work(),
-            }
+            })
         };
         let mut line_no = 0;
         let mut done: Option<(Batch, Vec<Outcome>)> = None;
@@ -469,6 +462,14 @@ impl<'c> Run<'c> {
             }
         }
         Ok(())
+    }
+}
+
+/// Runs parallel work on `pool`, or on rayon's global one.
+fn on_pool<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
     }
 }
 

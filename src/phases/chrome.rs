@@ -63,8 +63,6 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
 
 /// Words and letters of a line given, per character, whether it is white
 /// space and whether it is a letter.
-/// Words and letters of a line given, per character, whether it is white
-/// space and whether it is a letter.
 fn words_and_letters(chars: impl Iterator<Item = (bool, bool)>) -> (usize, usize) {
     let (mut words, mut letters, mut in_word) = (0, 0, false);
     for (space, letter) in chars {
@@ -96,7 +94,8 @@ static ASCII: [u8; 128] = {
 };
 
 /// Words and letters of a line, in one pass over its bytes; only non-ASCII
-/// characters are decoded.
+/// characters are decoded. (For all-ASCII lines the iterator form measured
+/// faster than the table, which pays off only beside decoding.)
 fn count_line(line: &str) -> (usize, usize) {
     let bytes = line.as_bytes();
     if line.is_ascii() {

@@ -10,7 +10,7 @@
 //! split is left. Also: a comma glued between two words, a word glued after a
 //! clitic (`you'veseen`), and Cyrillic tokens split on the document's own
 //! evidence. Documents whose lower-case words are mostly not English words are
-//! left alone.
+//! left alone. A very long text is a document a window at a time (`windows`).
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
