@@ -41,11 +41,14 @@ impl Cleaner {
         select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
     ) -> PyResult<Cleaner> {
-        let (rules, select, ignore) = (
-            rules.unwrap_or_default(),
-            select.unwrap_or_default(),
-            ignore.unwrap_or_default(),
-        );
+        // Absolute paths: a pickled cleaner is rebuilt by workers that may
+        // run in another directory.
+        let rules = rules
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| std::path::absolute(&p).unwrap_or(p))
+            .collect::<Vec<_>>();
+        let (select, ignore) = (select.unwrap_or_default(), ignore.unwrap_or_default());
         let mut builder = unglue::Cleaner::builder();
         builder.profile(profile);
         for path in &rules {

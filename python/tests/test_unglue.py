@@ -190,6 +190,33 @@ def test_cleaner_pickles_with_its_configuration() -> None:
     assert copy.clean(text).text == cleaner.clean(text).text
 
 
+def test_pickled_cleaner_finds_its_rule_packs_from_another_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mine.toml").write_text(
+        """
+[pack]
+name = "mine"
+
+[[rule]]
+id = "chrome.promo"
+kind = "drop-line"
+pattern = '^Buy now!$'
+zone = "anywhere"
+why = "Shop prompts between paragraphs"
+examples = [
+  { input = "Text of the story.\\nBuy now!\\n", output = "Text of the story.\\n" },
+  { input = "He said: Buy now! Then left.\\n", output = "He said: Buy now! Then left.\\n" },
+]
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    blob = pickle.dumps(unglue.Cleaner(rules=["mine.toml"]))
+    monkeypatch.chdir(ROOT)
+    assert "chrome.promo" in pickle.loads(blob).rule_ids
+
+
 def test_fix_equality_and_repr() -> None:
     a = unglue.clean("The officialto said.\n").fixes
     b = unglue.clean("The officialto said.\n").fixes
