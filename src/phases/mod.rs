@@ -81,7 +81,11 @@ pub(crate) fn run(
     for &idx in rules {
         let rule = &ctx.rules[idx];
         let edits = match &rule.kind {
-            Kind::Replace { re, replacement } => text::replace(doc.text(), re, replacement, idx),
+            Kind::Replace {
+                re,
+                replacement,
+                anchor,
+            } => text::replace(doc.text(), re, replacement, anchor.as_deref(), idx),
             Kind::Map { ac, to, bytes, .. } => text::map(doc.text(), ac, to, bytes.as_deref(), idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),

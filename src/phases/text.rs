@@ -5,23 +5,60 @@ use regex::Regex;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use crate::edit::Edit;
+use crate::rules::Anchor;
 use crate::rules::Form;
 
 use super::scan::next_non_ascii;
 
-pub(crate) fn replace(text: &str, re: &Regex, replacement: &str, rule: usize) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    if replacement.contains('$') {
-        for caps in re.captures_iter(text) {
-            let m = caps.get(0).expect("group 0 always matches");
-            let mut to = String::new();
-            caps.expand(replacement, &mut to);
-            edits.push(Edit::new(m.range(), to, rule));
+pub(crate) fn replace(
+    text: &str,
+    re: &Regex,
+    replacement: &str,
+    anchor: Option<&Anchor>,
+    rule: usize,
+) -> Vec<Edit> {
+    let expand = replacement.contains('$');
+    let expanded = |caps: &regex::Captures<'_>| {
+        let m = caps.get(0).expect("group 0 always matches");
+        let mut to = String::new();
+        caps.expand(replacement, &mut to);
+        Edit::new(m.range(), to, rule)
+    };
+    let mut edits: Vec<Edit> = Vec::new();
+    let Some(anchor) = anchor else {
+        if expand {
+            edits.extend(re.captures_iter(text).map(|caps| expanded(&caps)));
+        } else {
+            edits.extend(
+                re.find_iter(text)
+                    .map(|m| Edit::new(m.range(), replacement, rule)),
+            );
         }
-    } else {
-        for m in re.find_iter(text) {
-            edits.push(Edit::new(m.range(), replacement, rule));
+        return edits;
+    };
+    // The match at or after `from`, as an edit.
+    let edit_at = |from: usize| -> Option<Edit> {
+        if expand {
+            re.captures_at(text, from).map(|caps| expanded(&caps))
+        } else {
+            re.find_at(text, from)
+                .map(|m| Edit::new(m.range(), replacement, rule))
         }
+    };
+    // Every match holds the literal, so the leftmost match from `pos` starts
+    // at most `before` bytes ahead of the literal's first occurrence from
+    // `pos`: searching from there finds the same matches as a full scan.
+    let mut pos = 0;
+    while let Some(i) = anchor.literal.find(&text.as_bytes()[pos..]) {
+        let mut from = (pos + i).saturating_sub(anchor.before).max(pos);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(edit) = edit_at(from) else {
+            break;
+        };
+        pos = edit.end;
+        edits.push(edit);
     }
     edits
 }
@@ -105,4 +142,46 @@ pub(crate) fn normalize(text: &str, form: Form, rule: usize) -> Vec<Edit> {
         }
     }
     edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn spans(edits: Vec<Edit>) -> Vec<(usize, usize, String)> {
+        edits
+            .into_iter()
+            .map(|e| (e.start, e.end, e.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn anchors_need_a_literal_after_a_bounded_prefix() {
+        let quote = Anchor::of(r"([^\s\u201C])\u201D([\p{Latin}\p{Greek}\p{Cyrillic}])").unwrap();
+        assert_eq!(quote.before, 4);
+        assert_eq!(quote.literal.needle(), "\u{201D}".as_bytes());
+        assert!(Anchor::of(r"a+\u201D").is_none(), "unbounded prefix");
+        assert!(Anchor::of(r"[ \t]+$").is_none(), "no literal");
+        assert!(Anchor::of(r"x|y").is_none(), "an alternation");
+    }
+
+    proptest! {
+        #[test]
+        fn an_anchored_search_finds_what_a_full_scan_finds(text in "[ab\u{201C}\u{201D}é \n]{0,60}") {
+            for (pattern, to) in [
+                (r"([^\s\u201C])\u201D([a-zé])", "$1\u{201D} $2"),
+                (r"\b[ab]{1,3}\u201D", "x"),
+                (r"(?m)^é?\u201D\u201Da", ""),
+            ] {
+                let re = Regex::new(pattern).unwrap();
+                let anchor = Anchor::of(pattern);
+                prop_assert!(anchor.is_some(), "{}", pattern);
+                prop_assert_eq!(
+                    spans(replace(&text, &re, to, None, 0)),
+                    spans(replace(&text, &re, to, anchor.as_ref(), 0))
+                );
+            }
+        }
+    }
 }

@@ -70,6 +70,8 @@ pub(crate) enum Kind {
     Replace {
         re: Regex,
         replacement: String,
+        /// A literal every match contains, when the pattern has one.
+        anchor: Option<Box<Anchor>>,
     },
     Map {
         ac: AhoCorasick,
@@ -160,6 +162,47 @@ impl Rule {
             | Kind::Replace { re, .. } => Some(re.as_str()),
             _ => None,
         }
+    }
+}
+
+/// A literal that every match of a pattern contains, and how many bytes
+/// before it a match can start: a text without the literal is passed over
+/// with one `memmem` scan, and the pattern runs only near each occurrence.
+#[derive(Clone, Debug)]
+pub(crate) struct Anchor {
+    pub(crate) literal: memchr::memmem::Finder<'static>,
+    pub(crate) before: usize,
+}
+
+impl Anchor {
+    /// The longest literal among the pattern's top-level pieces, if the
+    /// pieces before it have a bounded length.
+    pub(crate) fn of(pattern: &str) -> Option<Anchor> {
+        use regex_syntax::hir::HirKind;
+        let hir = regex_syntax::parse(pattern).ok()?;
+        let mut top = &hir;
+        while let HirKind::Capture(c) = top.kind() {
+            top = &c.sub;
+        }
+        let HirKind::Concat(pieces) = top.kind() else {
+            return None;
+        };
+        let (at, literal) = pieces
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| match p.kind() {
+                HirKind::Literal(l) => Some((i, &l.0)),
+                _ => None,
+            })
+            .max_by_key(|(_, l)| l.len())?;
+        let before = pieces[..at]
+            .iter()
+            .map(|p| p.properties().maximum_len())
+            .sum::<Option<usize>>()?;
+        Some(Anchor {
+            literal: memchr::memmem::Finder::new(literal.as_ref()).into_owned(),
+            before,
+        })
     }
 }
 
@@ -405,7 +448,12 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                 .replacement
                 .clone()
                 .ok_or_else(|| err(kind_span.clone(), Reason::MissingField("replacement")))?;
-            Kind::Replace { re, replacement }
+            let anchor = Anchor::of(re.as_str()).map(Box::new);
+            Kind::Replace {
+                re,
+                replacement,
+                anchor,
+            }
         }
         "map" => {
             let map = def
