@@ -16,7 +16,7 @@ pyo3::create_exception!(
     unglue,
     RulePackError,
     PyException,
-    "A rule pack was refused; carries `path`, `line`, `column`, `rule` and `reason`."
+    "A rule pack was refused; carries `path` (also `file`), `line`, `column`, `rule`, `reason` and `snippet`."
 );
 
 /// A cleaner compiled once from a profile, rule packs and a selection; share it
@@ -377,6 +377,7 @@ fn build_error(py: Python<'_>, error: unglue::Error) -> PyErr {
             let value = err.value(py);
             // Setting attributes on a fresh exception instance cannot fail.
             let _ = value.setattr("path", &e.path);
+            let _ = value.setattr("file", &e.path);
             let _ = value.setattr("line", e.line);
             let _ = value.setattr("column", e.column);
             let _ = value.setattr("rule", &e.rule);

@@ -168,7 +168,7 @@ def test_broken_rule_pack_raises_with_location(tmp_path: Path) -> None:
     with pytest.raises(unglue.RulePackError) as info:
         unglue.Cleaner(rules=[str(pack)])
     err = info.value
-    assert err.path == str(pack)
+    assert err.path == err.file == str(pack)
     assert (err.line, err.column) == (7, 11)
     assert err.rule == "chrome.x"
     assert "regex" in err.reason

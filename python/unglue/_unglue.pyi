@@ -5,6 +5,7 @@ class RulePackError(Exception):
     """A rule pack was refused, located in its file."""
 
     path: str
+    file: str  # the same as path
     line: int
     column: int
     rule: str | None
