@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -23,7 +22,7 @@ pyo3::create_exception!(
 /// across threads and pickle it to send it to workers (it is rebuilt there).
 #[pyclass(frozen, module = "unglue", name = "Cleaner")]
 struct Cleaner {
-    inner: Arc<unglue::Cleaner>,
+    inner: unglue::Cleaner,
     profile: String,
     rules: Vec<PathBuf>,
     select: Vec<String>,
@@ -64,7 +63,7 @@ impl Cleaner {
             .detach(|| builder.build())
             .map_err(|e| build_error(py, e))?;
         Ok(Cleaner {
-            inner: Arc::new(inner),
+            inner,
             profile: profile.to_string(),
             rules,
             select,
