@@ -588,16 +588,16 @@ impl<'a> Splitter<'a> {
         let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
         let mut chars = w.chars();
         let first = chars.next()?;
-        if !cyrillic(first)
-            || !chars.all(|c| cyrillic(c) && c.is_lowercase())
-            || self.doc_count(w) > 1
-        {
+        if !cyrillic(first) || !chars.all(cyrillic_lower) || self.doc_count(w) > 1 {
             return None;
         }
-        let bounds: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
-        let end = bounds.len().saturating_sub(MIN_DOC_RIGHT - 1);
+        let n = w.chars().count();
         let mut found = None;
-        for &at in bounds.get(MIN_DOC_LEFT..end).unwrap_or_default() {
+        let cuts = w.char_indices().map(|(at, _)| at);
+        for at in cuts
+            .take(n.saturating_sub(MIN_DOC_RIGHT - 1))
+            .skip(MIN_DOC_LEFT)
+        {
             let (l, r) = w.split_at(at);
             if self.doc_count(l) > 0 && self.doc_count(r) > 0 {
                 if found.is_some() {
@@ -618,6 +618,19 @@ impl<'a> Splitter<'a> {
             || l.as_bytes()[0].is_ascii_uppercase();
         (self.words.prefixes.contains(Self::lower(l).as_ref()) && !self.is_function(r))
             || (self.words.particles.contains(r) && !self.is_function(l) && !inflected)
+    }
+}
+
+/// A lower-case Cyrillic letter (U+0400..U+04FF), by range: the block
+/// alternates capital and small letters, and this runs for every letter of
+/// every Cyrillic word.
+fn cyrillic_lower(c: char) -> bool {
+    let n = c as u32;
+    match n {
+        0x0430..=0x045F | 0x04CF => true,
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x04FF => n % 2 == 1,
+        0x04C1..=0x04CE => n.is_multiple_of(2),
+        _ => false,
     }
 }
 
@@ -747,6 +760,14 @@ fn split_window(text: &str, offset: usize, ctx: &Ctx<'_>, rule: usize, edits: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_lower_agrees_with_the_unicode_tables() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let unicode = matches!(c, '\u{0400}'..='\u{04FF}') && c.is_lowercase();
+            assert_eq!(cyrillic_lower(c), unicode, "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn long_texts_are_cut_into_windows_at_line_breaks() {
