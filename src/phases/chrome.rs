@@ -93,17 +93,18 @@ static ASCII: [u8; 128] = {
     t
 };
 
+/// An ASCII byte: whether it is white space, whether it is a letter or digit.
+fn ascii_class(b: u8) -> (bool, bool) {
+    let class = ASCII[usize::from(b)];
+    (class == SPACE, class == LETTER)
+}
+
 /// Words and letters of a line, in one pass over its bytes; only non-ASCII
-/// characters are decoded. (For all-ASCII lines the iterator form measured
-/// faster than the table, which pays off only beside decoding.)
+/// characters are decoded.
 fn count_line(line: &str) -> (usize, usize) {
     let bytes = line.as_bytes();
     if line.is_ascii() {
-        return words_and_letters(
-            bytes
-                .iter()
-                .map(|&b| (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())),
-        );
+        return words_and_letters(bytes.iter().map(|&b| ascii_class(b)));
     }
     let (mut words, mut letters, mut after_space) = (0, 0, true);
     let mut i = 0;
@@ -111,8 +112,7 @@ fn count_line(line: &str) -> (usize, usize) {
         let b = bytes[i];
         let (space, letter) = if b < 0x80 {
             i += 1;
-            let class = ASCII[usize::from(b)];
-            (class == SPACE, class == LETTER)
+            ascii_class(b)
         } else {
             let c = line[i..].chars().next().expect("i is on a char boundary");
             i += c.len_utf8();
@@ -154,6 +154,14 @@ fn for_matching(line: &str) -> Cow<'_, str> {
         return Cow::Borrowed(line);
     }
     Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A strip rule's match on a line: it must start the line and hold something.
+fn prefix<'t>(re: &regex::Regex, line: &'t str) -> Option<regex::Captures<'t>> {
+    re.captures(line).filter(|caps| {
+        let m = caps.get(0).expect("group 0 always matches");
+        m.start() == 0 && !m.is_empty()
+    })
 }
 
 /// Strips prefixes; prefixes may follow one another (a dateline, then
@@ -199,13 +207,10 @@ fn strip_prefixes(
                     continue;
                 }
                 let at = lines[i].text.start + stripped[i];
-                let Some(caps) = re.captures(&text[at..lines[i].text.end]) else {
+                let Some(caps) = prefix(re, &text[at..lines[i].text.end]) else {
                     continue;
                 };
                 let m = caps.get(0).expect("group 0 always matches");
-                if m.start() != 0 || m.is_empty() {
-                    continue;
-                }
                 for name in re.capture_names().flatten() {
                     if let Some(v) = caps.name(name) {
                         found.push((name.to_string(), v.as_str().to_string()));
@@ -342,10 +347,7 @@ fn sweep(
     // Whether a head prefix rule would strip something from line `i`.
     let strippable = |i: usize| {
         let line = &text[lines[i].text.clone()];
-        head_prefixes.iter().any(|re| {
-            re.find(line)
-                .is_some_and(|m| m.start() == 0 && !m.is_empty())
-        })
+        head_prefixes.iter().any(|re| prefix(re, line).is_some())
     };
     // For each line, the edit that removed it (an index into `rule_of`).
     let mut gone: Vec<Option<usize>> = vec![None; lines.len()];

@@ -94,7 +94,8 @@ fn cores(text: &str) -> Vec<Core> {
             let token = &bytes[start..i];
             let plain =
                 token[0].is_ascii_alphanumeric() && token[token.len() - 1].is_ascii_alphanumeric();
-            if letters || plain {
+            // All letters implies plain: the core is the whole token.
+            if plain {
                 out.push(Core {
                     start,
                     end: i,
