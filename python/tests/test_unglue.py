@@ -12,6 +12,23 @@ import unglue
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
 
+# A user's rule pack: drops a shop prompt line.
+PROMO_PACK = """
+[pack]
+name = "mine"
+
+[[rule]]
+id = "chrome.promo"
+kind = "drop-line"
+pattern = '^Buy now!$'
+zone = "anywhere"
+why = "Shop prompts between paragraphs"
+examples = [
+  { input = "Text of the story.\\nBuy now!\\n", output = "Text of the story.\\n" },
+  { input = "He said: Buy now! Then left.\\n", output = "He said: Buy now! Then left.\\n" },
+]
+"""
+
 
 def replay(original: str, fixes: list[unglue.Fix]) -> str:
     out, pos = [], 0
@@ -133,24 +150,7 @@ def test_profiles() -> None:
 
 def test_user_rule_pack(tmp_path: Path) -> None:
     pack = tmp_path / "mine.toml"
-    pack.write_text(
-        """
-[pack]
-name = "mine"
-
-[[rule]]
-id = "chrome.promo"
-kind = "drop-line"
-pattern = '^Buy now!$'
-zone = "anywhere"
-why = "Shop prompts between paragraphs"
-examples = [
-  { input = "Text of the story.\\nBuy now!\\n", output = "Text of the story.\\n" },
-  { input = "He said: Buy now! Then left.\\n", output = "He said: Buy now! Then left.\\n" },
-]
-""",
-        encoding="utf-8",
-    )
+    pack.write_text(PROMO_PACK, encoding="utf-8")
     cleaner = unglue.Cleaner(rules=[pack])
     assert "chrome.promo" in cleaner.rule_ids
     cleaned = cleaner.clean("The story goes on.\nBuy now!\n")
@@ -193,24 +193,7 @@ def test_cleaner_pickles_with_its_configuration() -> None:
 def test_pickled_cleaner_finds_its_rule_packs_from_another_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "mine.toml").write_text(
-        """
-[pack]
-name = "mine"
-
-[[rule]]
-id = "chrome.promo"
-kind = "drop-line"
-pattern = '^Buy now!$'
-zone = "anywhere"
-why = "Shop prompts between paragraphs"
-examples = [
-  { input = "Text of the story.\\nBuy now!\\n", output = "Text of the story.\\n" },
-  { input = "He said: Buy now! Then left.\\n", output = "He said: Buy now! Then left.\\n" },
-]
-""",
-        encoding="utf-8",
-    )
+    (tmp_path / "mine.toml").write_text(PROMO_PACK, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     blob = pickle.dumps(unglue.Cleaner(rules=["mine.toml"]))
     monkeypatch.chdir(ROOT)
