@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::edit::Document;
 use crate::error::{Error, line_col};
 use crate::phase::Phase;
-use crate::phases::{self, Ctx, StandIns};
+use crate::phases::{self, Ctx, Edges, StandIns};
 use crate::rules::{Rule, RuleSet, Tunables, WordLists, id_matches};
 
 /// Values rules extract from a document (`date` from `date 2022-04-22`), and
@@ -241,6 +241,12 @@ impl Cleaner {
     }
 
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        self.clean_segment(input, Edges::default())
+    }
+
+    /// Cleans `input`, a segment of a longer text whose neighbouring text
+    /// is `edges` (see `crate::stream`).
+    pub(crate) fn clean_segment<'a>(&self, input: &'a str, edges: Edges<'_>) -> Cleaned<'a> {
         let mut doc = Document::new(input);
         let mut meta = Meta::new();
         let ctx = Ctx {
@@ -248,6 +254,7 @@ impl Cleaner {
             tunables: &self.tunables,
             words: &self.words,
             stand_ins: &self.stand_ins,
+            edges,
         };
         for phase in Phase::ALL {
             let rules = &self.by_phase[phase as usize];
@@ -257,17 +264,20 @@ impl Cleaner {
         }
         let (text, spans) = doc.into_parts();
         let mut fixes = Vec::with_capacity(spans.len());
-        // Spans are in input order, so line/column are found in one forward scan.
-        let (mut line, mut line_start, mut scanned) = (1, 0, 0);
+        // Spans are in input order, so line and column are found in one
+        // forward scan (a text of one long line included).
+        let (mut line, mut col, mut scanned) = (1, 1, 0);
         for s in spans {
             let at = s.orig.start;
-            let chunk = &input.as_bytes()[scanned..at];
-            line += memchr::memchr_iter(b'\n', chunk).count();
-            if let Some(i) = memchr::memrchr(b'\n', chunk) {
-                line_start = scanned + i + 1;
+            let chunk = &input[scanned..at];
+            match memchr::memrchr(b'\n', chunk.as_bytes()) {
+                Some(i) => {
+                    line += memchr::memchr_iter(b'\n', chunk.as_bytes()).count();
+                    col = chunk[i + 1..].chars().count() + 1;
+                }
+                None => col += chunk.chars().count(),
             }
             scanned = at;
-            let col = input[line_start..at].chars().count() + 1;
             debug_assert_eq!((line, col), line_col(input, at));
             fixes.push(Fix {
                 rule: self.rules[s.rule].id.clone(),

@@ -17,12 +17,14 @@ mod phase;
 mod phases;
 mod rules;
 mod selftest;
+mod stream;
 
 pub use crate::cleaner::{Cleaned, Cleaner, CleanerBuilder, Fix, Meta};
 pub use crate::error::{Error, Reason, RuleError};
 pub use crate::phase::Phase;
 pub use crate::rules::{Example, Rule};
 pub use crate::selftest::{ExampleFailure, ExampleReport};
+pub use crate::stream::{Stream, Streamed};
 
 /// The built-in profiles.
 pub fn profiles() -> Vec<String> {

@@ -363,3 +363,90 @@ fn directories_are_walked_with_globs() {
     );
     assert_eq!(v["summary"]["rules"]["glue.split-word"]["fixes"], 2);
 }
+
+/// A text of more than 8 MB: paragraphs with a glued word and curly quotes.
+fn long_text() -> String {
+    let paragraph = "The council said on Monday that \u{201C}the talks\u{201D}would resume \
+                     inthe city after the holiday, officials said.\n\n";
+    paragraph.repeat((9 << 20) / paragraph.len())
+}
+
+/// Files past the size cleaned whole are streamed in segments: the output is
+/// clean, and the report's fixes still replay to it from the input.
+#[test]
+fn a_long_text_file_is_streamed_and_its_report_replays() {
+    let input = long_text();
+    let path = tmp("long.txt", input.as_bytes());
+    let report = tmp("long-report.json", b"");
+    let out = unglue()
+        .args(["clean", "--format", "json", "--report"])
+        .arg(&report)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("inthe") && !text.contains('\u{201C}'));
+    assert!(text.ends_with("said.\n") && !text.ends_with("\n\n"));
+    let v: Value = serde_json::from_slice(&fs::read(&report).unwrap()).unwrap();
+    let fixes = v["files"][0]["fixes"].as_array().unwrap();
+    let (mut replayed, mut pos, mut line, mut counted) = (String::new(), 0, 1, 0);
+    for f in fixes {
+        let s = f["byte_start"].as_u64().unwrap() as usize;
+        let e = f["byte_end"].as_u64().unwrap() as usize;
+        assert_eq!(&input[s..e], f["before"].as_str().unwrap());
+        line += input[counted..s].matches('\n').count();
+        counted = s;
+        assert_eq!(f["line"].as_u64().unwrap() as usize, line);
+        replayed.push_str(&input[pos..s]);
+        replayed.push_str(f["after"].as_str().unwrap());
+        pos = e;
+    }
+    replayed.push_str(&input[pos..]);
+    assert!(replayed == text, "the report does not replay to the output");
+}
+
+/// A record of more than 8 MB is spilled to disk and streamed: its other
+/// fields are kept, its fixes reported; a broken one is copied unchanged.
+#[test]
+fn long_jsonl_records_are_streamed_and_broken_ones_copied() {
+    let text = long_text();
+    let good = serde_json::json!({"id": 7, "text": text, "tags": ["a", {"b": 1.5}]}).to_string();
+    let broken = format!(
+        "{{\"id\": 8, \"text\": {}, \"x\": tru}}",
+        Value::from(text.as_str())
+    );
+    let input = format!("{good}\n{{\"text\":\"inthe end\"}}\n{broken}\n{{\"text\":\"ok\"}}\n");
+    let path = tmp("long.jsonl", input.as_bytes());
+    let out = unglue()
+        .args(["clean", "--input-format", "jsonl", "--report-field", "fx"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("long.jsonl:3: bad record, copied unchanged"),
+        "{stderr}"
+    );
+    let lines: Vec<&[u8]> = out.stdout.split(|&b| b == b'\n').collect();
+    assert_eq!(lines.len(), 5, "four records and the final newline");
+    let first: Value = serde_json::from_slice(lines[0]).unwrap();
+    assert_eq!(first["id"], 7);
+    assert_eq!(first["tags"], serde_json::json!(["a", {"b": 1.5}]));
+    let cleaned = first["text"].as_str().unwrap();
+    assert!(!cleaned.contains("inthe") && cleaned.ends_with("said.\n"));
+    let fixes = first["fx"].as_array().unwrap();
+    assert!(fixes.iter().any(|f| f["before"] == "inthe"));
+    let last = &fixes[fixes.len() - 1];
+    let end = last["end"].as_u64().unwrap() as usize;
+    assert_eq!(
+        &text[last["start"].as_u64().unwrap() as usize..end],
+        last["before"]
+    );
+    let second: Value = serde_json::from_slice(lines[1]).unwrap();
+    assert_eq!(second["text"], "in the end\n");
+    assert_eq!(lines[2], broken.as_bytes());
+    let fourth: Value = serde_json::from_slice(lines[3]).unwrap();
+    assert_eq!(fourth["text"], "ok\n");
+}

@@ -105,3 +105,57 @@ fn a_long_text_is_cleaned_to_a_fixed_point() {
         &twice.fixes[..twice.fixes.len().min(3)]
     );
 }
+
+/// Paragraph by paragraph, a text streamed in small segments comes out as
+/// it does cleaned whole: the first segment has the head, the last the
+/// final newline, and the ones between lose nothing at their edges.
+#[test]
+fn a_streamed_text_cleans_as_the_whole_does() {
+    let cleaner = Cleaner::new().unwrap();
+    let mut input =
+        String::from("\n\ndate 2022-04-22 The council met on Monday to discuss the talks.\n\n");
+    for i in 0..300 {
+        input.push_str(&format!(
+            "Paragraph {i} said \u{201C}officials said\u{201D}the talks inthe city   would resume.  \n\
+             The caf\u{E9} owner said \u{2018}x\u{2019}s were fine and the talks would go on.\n\n\n\n"
+        ));
+    }
+    input.push_str("The talks ended on Friday in the city, the officials said.\n\n\n");
+    let whole = cleaner.clean(&input);
+    // Segments no shorter than a line: the rules see every word whole.
+    for segment in [40, 100, 1000, 1 << 20] {
+        let mut out = Vec::new();
+        let mut fixes = Vec::new();
+        let done = cleaner
+            .stream()
+            .segment_size(segment)
+            .run(input.as_bytes(), &mut out, |f| fixes.push(f))
+            .unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let differs = out.lines().zip(whole.text.lines()).find(|(a, b)| a != b);
+        assert_eq!(differs, None, "segment {segment}");
+        assert!(out == whole.text, "segment {segment}: the ends differ");
+        assert!(fixes == whole.fixes, "segment {segment}: the fixes differ");
+        assert_eq!(done.meta, whole.meta);
+    }
+}
+
+#[test]
+fn a_stream_stops_at_invalid_utf8_unless_lossy() {
+    let cleaner = Cleaner::new().unwrap();
+    let input = [&b"one\n\n"[..], &[0xFF], &b"two\n"[..]].concat();
+    let err = cleaner
+        .stream()
+        .segment_size(2)
+        .run(&input[..], Vec::new(), |_| {})
+        .unwrap_err();
+    assert_eq!(err.to_string(), "invalid UTF-8 at byte 5");
+    let mut out = Vec::new();
+    let done = cleaner
+        .stream()
+        .lossy(true)
+        .run(&input[..], &mut out, |_| {})
+        .unwrap();
+    assert_eq!(out, "one\n\n\u{FFFD}two\n".as_bytes());
+    assert_eq!(done.invalid_utf8_at, Some(5));
+}

@@ -105,3 +105,40 @@ proptest! {
         prop_assert!(again.fixes.is_empty(), "not idempotent: {:?}", again.fixes);
     }
 }
+
+/// Streamed in segments of any size, the fixes still replay to the output
+/// and locate themselves in the whole input.
+fn check_stream(input: &str, segment: usize) -> Result<(), TestCaseError> {
+    let cleaner = &cleaners()[0];
+    let mut out = Vec::new();
+    let mut fixes = Vec::new();
+    let done = cleaner
+        .stream()
+        .segment_size(segment)
+        .run(input.as_bytes(), &mut out, |f| fixes.push(f))
+        .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    prop_assert_eq!(done.bytes_in, input.len() as u64);
+    prop_assert_eq!(done.bytes_out, out.len() as u64);
+    prop_assert_eq!(Cleaned::replay(input, &fixes), out.as_str());
+    let mut last = 0;
+    for f in &fixes {
+        prop_assert!(f.byte_start >= last && f.byte_start <= f.byte_end);
+        prop_assert_eq!(&input[f.byte_start..f.byte_end], f.before.as_str());
+        let before = &input[..f.byte_start];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+        prop_assert_eq!((f.line, f.col), (line, col));
+        last = f.byte_end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn streamed_fixes_replay_and_locate(input in doc(), segment in 1usize..200) {
+        check_stream(&input, segment)?;
+    }
+}

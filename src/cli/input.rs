@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::fs;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,8 +10,9 @@ use unglue::{Cleaner, Error};
 
 use super::args::{Common, InputFormat};
 use super::compress;
+use super::huge::{self, LineRead};
 use super::jsonl::{self, Outcome};
-use super::report::{DocReport, Stats};
+use super::report::{DocReport, DocTally, Stats};
 
 /// Where input comes from.
 #[derive(Clone, Debug)]
@@ -126,20 +127,43 @@ pub(crate) struct Cleaned {
     input_len: usize,
 }
 
-fn read_and_clean(cleaner: &Cleaner, src: &Source, lossy: bool) -> io::Result<Cleaned> {
+/// A text file at most this long is read and cleaned whole; a longer one
+/// is streamed through the cleaner in segments (`unglue::Stream`), so
+/// memory stays bounded whatever the file's size.
+const WHOLE_MAX: usize = 8 << 20;
+
+/// A text file read: cleaned whole, or too long for that and left to be
+/// streamed (its first bytes, and the rest still to read).
+pub(crate) enum Loaded {
+    Whole(Cleaned),
+    Long {
+        head: Vec<u8>,
+        rest: Box<dyn Read + Send>,
+    },
+}
+
+fn read_and_clean(cleaner: &Cleaner, src: &Source, lossy: bool) -> io::Result<Loaded> {
     clean_reader(cleaner, &src.name(), src.open()?, lossy)
 }
 
-/// Reads a whole text file and cleans it. Invalid UTF-8 is refused with its
-/// offset, or replaced with `--lossy`.
+/// Reads a text file and cleans it, unless it is longer than `WHOLE_MAX`.
+/// Invalid UTF-8 is refused with its offset, or replaced with `--lossy`.
 fn clean_reader(
     cleaner: &Cleaner,
     name: &str,
     mut reader: Box<dyn Read + Send>,
     lossy: bool,
-) -> io::Result<Cleaned> {
+) -> io::Result<Loaded> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
+    (&mut reader)
+        .take(WHOLE_MAX as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > WHOLE_MAX {
+        return Ok(Loaded::Long {
+            head: bytes,
+            rest: reader,
+        });
+    }
     let text: Cow<'_, str> = match std::str::from_utf8(&bytes) {
         Ok(t) => Cow::Borrowed(t),
         Err(e) if lossy => {
@@ -160,12 +184,12 @@ fn clean_reader(
         }
     };
     let out = cleaner.clean(&text);
-    Ok(Cleaned {
+    Ok(Loaded::Whole(Cleaned {
         text: out.text.into_owned(),
         fixes: out.fixes,
         meta: out.meta,
         input_len: bytes.len(),
-    })
+    }))
 }
 
 /// JSONL records are cleaned in parallel batches of this many bytes.
@@ -317,7 +341,7 @@ impl<'c> Run<'c> {
         }
         for chunk in sources.chunks(FILES_AT_ONCE) {
             let (cleaner, lossy) = (self.cleaner, self.lossy);
-            let results: Vec<(String, io::Result<Cleaned>)> = self.parallel(|| {
+            let results: Vec<(String, io::Result<Loaded>)> = self.parallel(|| {
                 chunk
                     .par_iter()
                     .map(|src| (src.name(), read_and_clean(cleaner, src, lossy)))
@@ -339,12 +363,17 @@ impl<'c> Run<'c> {
         reader: Box<dyn Read + Send>,
         sink: &mut Sink<'_>,
     ) -> io::Result<()> {
-        let cleaned = clean_reader(self.cleaner, name, reader, self.lossy)?;
-        self.emit(name, cleaned, sink)
+        let loaded = clean_reader(self.cleaner, name, reader, self.lossy)?;
+        self.emit(name, loaded, sink)
     }
 
-    /// Writes a cleaned text file and records what was done to it.
-    fn emit(&mut self, name: &str, cleaned: Cleaned, sink: &mut Sink<'_>) -> io::Result<()> {
+    /// Writes a cleaned text file, or streams a long one through the
+    /// cleaner, and records what was done to it.
+    fn emit(&mut self, name: &str, loaded: Loaded, sink: &mut Sink<'_>) -> io::Result<()> {
+        let cleaned = match loaded {
+            Loaded::Whole(cleaned) => cleaned,
+            Loaded::Long { head, rest } => return self.stream(name, head, rest, sink),
+        };
         if let Sink::Write(w) = sink {
             w.write_all(cleaned.text.as_bytes())?;
         }
@@ -356,6 +385,56 @@ impl<'c> Run<'c> {
                 record: None,
                 fixes: cleaned.fixes,
                 meta: cleaned.meta,
+            });
+        }
+        Ok(())
+    }
+
+    /// Cleans a long text file segment by segment into the sink; fixes are
+    /// counted as they come and kept only when a report needs them.
+    fn stream(
+        &mut self,
+        name: &str,
+        head: Vec<u8>,
+        rest: Box<dyn Read + Send>,
+        sink: &mut Sink<'_>,
+    ) -> io::Result<()> {
+        let input = io::Cursor::new(head).chain(rest);
+        let mut stream = self.cleaner.stream().lossy(self.lossy);
+        if let Some(pool) = &self.pool {
+            stream = stream.pool(pool);
+        }
+        let (stats, want_docs) = (&mut self.stats, self.want_docs);
+        let mut tally = DocTally::default();
+        let mut fixes = Vec::new();
+        let mut on_fix = |f: unglue::Fix| {
+            stats.fix(&f, &mut tally);
+            if want_docs {
+                fixes.push(f);
+            }
+        };
+        let done = match sink {
+            Sink::Write(w) => stream.run(input, &mut **w, &mut on_fix),
+            Sink::Discard => stream.run(input, io::sink(), &mut on_fix),
+        };
+        self.stats.end_doc(tally);
+        let done = done.map_err(|e| match e.kind() {
+            io::ErrorKind::InvalidData => io::Error::new(
+                e.kind(),
+                format!("{e} (the text before it was written; --lossy replaces it with U+FFFD)"),
+            ),
+            _ => e,
+        })?;
+        if let Some(at) = done.invalid_utf8_at {
+            eprintln!("unglue: {name}: invalid UTF-8 at byte {at} replaced (--lossy)");
+        }
+        self.advance(done.bytes_in as usize);
+        if self.want_docs {
+            self.docs.push(DocReport {
+                path: name.to_string(),
+                record: None,
+                fixes,
+                meta: done.meta,
             });
         }
         Ok(())
@@ -387,7 +466,10 @@ impl<'c> Run<'c> {
         let result = loop {
             // A read error ends the run, after what was read before it is written.
             let (next, failed) = match batches.recv() {
-                Ok(Ok(batch)) => (Some(batch).filter(|b| !b.lines.is_empty()), None),
+                Ok(Ok(batch)) => (
+                    Some(batch).filter(|b| !b.lines.is_empty() || b.huge.is_some()),
+                    None,
+                ),
                 Ok(Err(e)) => (None, Some(e)),
                 Err(_) => (None, Some(io::Error::other("the reading thread stopped"))),
             };
@@ -396,7 +478,7 @@ impl<'c> Run<'c> {
                 let worker = next.map(|b| scope.spawn(|| (clean(&b.lines), b)));
                 let written = match done.take() {
                     Some((batch, outcomes)) => {
-                        self.write_batch(name, batch, outcomes, &mut line_no, sink)
+                        self.write_batch(name, batch, outcomes, pool.as_ref(), &mut line_no, sink)
                     }
                     None => Ok(()),
                 };
@@ -425,15 +507,14 @@ impl<'c> Run<'c> {
     fn write_batch(
         &mut self,
         name: &str,
-        batch: Batch,
+        mut batch: Batch,
         outcomes: Vec<Outcome>,
+        pool: Option<&rayon::ThreadPool>,
         line_no: &mut usize,
         sink: &mut Sink<'_>,
     ) -> io::Result<()> {
         self.advance(batch.size);
         for (raw, outcome) in batch.lines.iter().zip(outcomes) {
-            *line_no += 1;
-            let line_no = *line_no;
             let out: &[u8] = match &outcome {
                 Outcome::Record { line: Some(l), .. } => l.as_bytes(),
                 _ => raw.strip_suffix(b"\n").unwrap_or(raw),
@@ -442,26 +523,50 @@ impl<'c> Run<'c> {
                 w.write_all(out)?;
                 w.write_all(b"\n")?;
             }
-            match outcome {
-                Outcome::Record { fixes, meta, .. } => {
-                    self.stats.add(&fixes);
-                    if self.want_docs && (!fixes.is_empty() || !meta.is_empty()) {
-                        self.docs.push(DocReport {
-                            path: name.to_string(),
-                            record: Some(line_no),
-                            fixes,
-                            meta,
-                        });
-                    }
+            self.record(name, outcome, line_no);
+        }
+        if let Some(file) = batch.huge.take() {
+            let (field, report_field) = (self.field.as_str(), self.report_field.as_deref());
+            let outcome = match sink {
+                Sink::Write(w) => {
+                    huge::clean_record(self.cleaner, pool, file, field, report_field, &mut **w)
                 }
-                Outcome::Bad(reason) => {
-                    eprintln!("unglue: {name}:{line_no}: bad record, copied unchanged: {reason}");
-                    self.stats.bad_records += 1;
-                }
-                Outcome::Blank => {}
-            }
+                Sink::Discard => huge::clean_record(
+                    self.cleaner,
+                    pool,
+                    file,
+                    field,
+                    report_field,
+                    &mut io::sink(),
+                ),
+            }?;
+            self.record(name, outcome, line_no);
         }
         Ok(())
+    }
+
+    /// Adds a written record to the statistics and reports.
+    fn record(&mut self, name: &str, outcome: Outcome, line_no: &mut usize) {
+        *line_no += 1;
+        let line_no = *line_no;
+        match outcome {
+            Outcome::Record { fixes, meta, .. } => {
+                self.stats.add(&fixes);
+                if self.want_docs && (!fixes.is_empty() || !meta.is_empty()) {
+                    self.docs.push(DocReport {
+                        path: name.to_string(),
+                        record: Some(line_no),
+                        fixes,
+                        meta,
+                    });
+                }
+            }
+            Outcome::Bad(reason) => {
+                eprintln!("unglue: {name}:{line_no}: bad record, copied unchanged: {reason}");
+                self.stats.bad_records += 1;
+            }
+            Outcome::Blank => {}
+        }
     }
 }
 
@@ -473,11 +578,17 @@ fn on_pool<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R +
     }
 }
 
-/// Lines of a JSONL source, about `BATCH_BYTES` at a time.
+/// Lines of a JSONL source, about `BATCH_BYTES` at a time, and the
+/// spilled record of more than `LINE_MAX` bytes that ended the batch, if one did.
 struct Batch {
     lines: Vec<Vec<u8>>,
     size: usize,
+    huge: Option<fs::File>,
 }
+
+/// A JSONL line longer than this is spilled to a temporary file and its
+/// record streamed (`huge`), so memory stays bounded by this, not the line.
+const LINE_MAX: usize = 8 << 20;
 
 /// Reads batches on a thread of its own; an empty batch marks the end. The
 /// thread stops when the receiver is dropped.
@@ -490,24 +601,31 @@ fn read_batches(
             let mut batch = Batch {
                 lines: Vec::new(),
                 size: 0,
+                huge: None,
             };
             let read = loop {
                 if batch.size >= BATCH_BYTES {
                     break Ok(());
                 }
                 let mut line = Vec::new();
-                match reader.read_until(b'\n', &mut line) {
-                    Ok(0) => break Ok(()),
-                    Ok(n) => {
-                        batch.size += n;
+                match huge::read_line(&mut reader, &mut line, LINE_MAX) {
+                    Ok(LineRead::End) => break Ok(()),
+                    Ok(LineRead::Line) => {
+                        batch.size += line.len();
                         batch.lines.push(line);
+                    }
+                    Ok(LineRead::Spilled(file, n)) => {
+                        batch.size += n;
+                        batch.huge = Some(file);
+                        break Ok(());
                     }
                     Err(e) => break Err(e),
                 }
             };
             // Lines read before an error (a truncated shard) are still cleaned.
-            let end = batch.lines.is_empty() || read.is_err();
-            let sent = if batch.lines.is_empty() && read.is_err() {
+            let empty = batch.lines.is_empty() && batch.huge.is_none();
+            let end = empty || read.is_err();
+            let sent = if empty && read.is_err() {
                 Ok(())
             } else {
                 tx.send(Ok(batch))

@@ -87,7 +87,7 @@ fn replace_lone_surrogates(raw: &str) -> (String, usize) {
 
 /// The fixes of a record as JSON, for `--report-field`: byte offsets into
 /// the field's text.
-fn fixes_json(fixes: &[Fix]) -> String {
+pub(crate) fn fixes_json(fixes: &[Fix]) -> serde_json::Value {
     let list: Vec<serde_json::Value> = fixes
         .iter()
         .map(|f| {
@@ -97,7 +97,7 @@ fn fixes_json(fixes: &[Fix]) -> String {
             })
         })
         .collect();
-    serde_json::Value::Array(list).to_string()
+    serde_json::Value::Array(list)
 }
 
 pub(crate) fn clean_line(
@@ -174,7 +174,7 @@ pub(crate) fn clean_line(
         }
         out.push_str(&serde_json::to_string(name).expect("strings serialise"));
         out.push(':');
-        out.push_str(&fixes_json(&cleaned.fixes));
+        out.push_str(&fixes_json(&cleaned.fixes).to_string());
     }
     out.push('}');
     Outcome::Record {

@@ -4,6 +4,7 @@
 
 mod args;
 mod compress;
+mod huge;
 mod input;
 mod jsonl;
 mod report;

@@ -45,23 +45,41 @@ pub(crate) struct Stats {
     pub(crate) by_rule: BTreeMap<String, RuleStats>,
 }
 
+/// What one document has added to the statistics so far; the document's
+/// fixes need not be held (a streamed text hands them over one by one).
+#[derive(Default)]
+pub(crate) struct DocTally {
+    fixes: usize,
+    rules: Vec<std::sync::Arc<str>>,
+}
+
 impl Stats {
     pub(crate) fn add(&mut self, fixes: &[Fix]) {
-        self.docs += 1;
-        self.fixes += fixes.len();
-        if !fixes.is_empty() {
-            self.docs_changed += 1;
-        }
-        let mut seen: Vec<&str> = Vec::new();
+        let mut doc = DocTally::default();
         for f in fixes {
-            let s = self.by_rule.entry(f.rule.to_string()).or_default();
-            s.fixes += 1;
-            let (b, a) = (f.before.chars().count(), f.after.chars().count());
-            s.chars_removed += b.saturating_sub(a);
-            if !seen.contains(&&*f.rule) {
-                seen.push(&f.rule);
-                s.docs += 1;
-            }
+            self.fix(f, &mut doc);
+        }
+        self.end_doc(doc);
+    }
+
+    /// Counts one fix of the document being tallied.
+    pub(crate) fn fix(&mut self, f: &Fix, doc: &mut DocTally) {
+        let s = self.by_rule.entry(f.rule.to_string()).or_default();
+        s.fixes += 1;
+        let (b, a) = (f.before.chars().count(), f.after.chars().count());
+        s.chars_removed += b.saturating_sub(a);
+        if !doc.rules.contains(&f.rule) {
+            doc.rules.push(f.rule.clone());
+            s.docs += 1;
+        }
+        doc.fixes += 1;
+    }
+
+    pub(crate) fn end_doc(&mut self, doc: DocTally) {
+        self.docs += 1;
+        self.fixes += doc.fixes;
+        if doc.fixes > 0 {
+            self.docs_changed += 1;
         }
     }
 

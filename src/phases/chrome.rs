@@ -193,7 +193,10 @@ fn strip_prefixes(
     } else {
         lines(text, ctx.tunables.core_min_letters)
     };
-    let first = (0..lines.len()).find(|&i| !lines[i].blank);
+    // A segment that does not start the text has no first line to strip.
+    let first = (0..lines.len())
+        .find(|&i| !lines[i].blank)
+        .filter(|_| ctx.edges.starts());
     let mut stripped = vec![0usize; lines.len()];
     for _ in 0..=strips.len() {
         let mut progress = false;
@@ -559,8 +562,10 @@ fn round_edits<'t>(
     let mut dropped = vec![false; view.len()];
     let in_zone = |v: usize, zone: Zone| match (&core, zone) {
         (_, Zone::Anywhere) => shown(v).words <= ctx.tunables.anywhere_max_words,
-        (Some(core), Zone::Head) => v < *core.start(),
-        (Some(core), Zone::Tail) => v > *core.end(),
+        // A segment of a longer text has a head only if it starts the text,
+        // a tail only if it ends it.
+        (Some(core), Zone::Head) => ctx.edges.starts() && v < *core.start(),
+        (Some(core), Zone::Tail) => ctx.edges.ends() && v > *core.end(),
         (None, _) => false,
     };
     let mut edits: Vec<LineEdit> = Vec::new();

@@ -46,6 +46,30 @@ pub(crate) struct Ctx<'c> {
     pub(crate) words: &'c WordLists,
     /// What later map rules turn into ASCII (see `mojibake::StandIns`).
     pub(crate) stand_ins: &'c StandIns,
+    /// The text around this one when it is a segment of a longer text.
+    pub(crate) edges: Edges<'c>,
+}
+
+/// The text on either side of a segment of a longer text (empty at the
+/// text's own start and end). Regex rules see it, so `\A`, `\z` and
+/// look-around mean the same in a segment as in the whole; chrome rules see
+/// whether the segment holds the text's head or tail.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Edges<'c> {
+    pub(crate) before: &'c str,
+    pub(crate) after: &'c str,
+}
+
+impl Edges<'_> {
+    /// The segment holds the start of the text.
+    pub(crate) fn starts(&self) -> bool {
+        self.before.is_empty()
+    }
+
+    /// The segment holds the end of the text.
+    pub(crate) fn ends(&self) -> bool {
+        self.after.is_empty()
+    }
 }
 
 /// Layers of mojibake (or of HTML escaping) repaired at most.
@@ -85,7 +109,14 @@ pub(crate) fn run(
                 re,
                 replacement,
                 anchor,
-            } => text::replace(doc.text(), re, replacement, anchor.as_deref(), idx),
+            } => text::replace(
+                doc.text(),
+                re,
+                replacement,
+                anchor.as_deref(),
+                idx,
+                &ctx.edges,
+            ),
             Kind::Map { ac, to, bytes, .. } => text::map(doc.text(), ac, to, bytes.as_deref(), idx),
             Kind::Normalize { form } => text::normalize(doc.text(), *form, idx),
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),

@@ -8,9 +8,36 @@ use crate::edit::Edit;
 use crate::rules::Anchor;
 use crate::rules::Form;
 
+use super::Edges;
 use super::scan::next_non_ascii;
 
 pub(crate) fn replace(
+    text: &str,
+    re: &Regex,
+    replacement: &str,
+    anchor: Option<&Anchor>,
+    rule: usize,
+    edges: &Edges<'_>,
+) -> Vec<Edit> {
+    if edges.starts() && edges.ends() {
+        return replace_in(text, re, replacement, anchor, rule);
+    }
+    // A segment is searched with its neighbours around it; only matches
+    // wholly inside it are its own.
+    let hay = [edges.before, text, edges.after].concat();
+    let (lo, hi) = (edges.before.len(), edges.before.len() + text.len());
+    replace_in(&hay, re, replacement, anchor, rule)
+        .into_iter()
+        .filter(|e| e.start >= lo && e.end <= hi)
+        .map(|mut e| {
+            e.start -= lo;
+            e.end -= lo;
+            e
+        })
+        .collect()
+}
+
+fn replace_in(
     text: &str,
     re: &Regex,
     replacement: &str,
@@ -178,8 +205,8 @@ mod tests {
                 let anchor = Anchor::of(pattern);
                 prop_assert!(anchor.is_some(), "{}", pattern);
                 prop_assert_eq!(
-                    spans(replace(&text, &re, to, None, 0)),
-                    spans(replace(&text, &re, to, anchor.as_ref(), 0))
+                    spans(replace(&text, &re, to, None, 0, &Edges::default())),
+                    spans(replace(&text, &re, to, anchor.as_ref(), 0, &Edges::default()))
                 );
             }
         }
