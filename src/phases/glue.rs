@@ -12,7 +12,7 @@
 //! evidence. Documents whose lower-case words are mostly not English words are
 //! left alone. A very long text is a document a window at a time (`windows`).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 use crate::edit::Edit;
@@ -167,8 +167,18 @@ struct Splitter<'a> {
     cores: &'a [Core],
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
+    /// Pairs of capitalised words the document writes apart (`Hong Kong`),
+    /// gathered at its first camel-case candidate.
+    pairs: Option<FxHashSet<(&'a str, &'a str)>>,
     text: &'a str,
 }
+
+/// Inflectional endings stripped to find a word's stem.
+const INFLECTIONS: &[&str] = &["ings", "ing", "ers", "er", "ed", "es", "s", "d"];
+
+/// Shortest stem that makes an unknown inflected token a word (`noneed` is
+/// not `none` + `ed`, `withher` not `with` + `er`).
+const MIN_STEM: usize = 5;
 
 /// How common the word after a capital `A` must be (Google Books counts).
 const SENTENCE_ARTICLE_COUNT: u64 = 10_000_000;
@@ -285,6 +295,45 @@ impl<'a> Splitter<'a> {
         self.words.allow.contains(lower.as_ref()) || self.words.never_split.contains(lower.as_ref())
     }
 
+    /// An inflection of a lexicon word the lexicon lacks: `onboarding`
+    /// (onboard), `dashboarding`, `sponsorships`, `benchmarked`. New words
+    /// enter the word list before all their forms do.
+    fn inflects_a_word(&self, w: &str) -> bool {
+        let lower = w.to_ascii_lowercase();
+        let known = |stem: &str| {
+            stem.len() >= MIN_STEM
+                && !self.words.function.contains(stem)
+                && self.lex.count(stem.as_bytes()) >= self.known
+        };
+        INFLECTIONS.iter().any(|suffix| {
+            let Some(stem) = lower.strip_suffix(suffix) else {
+                return false;
+            };
+            let undoubled = stem.len() >= 2
+                && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                && known(&stem[..stem.len() - 1]);
+            let y = matches!(*suffix, "es" | "ed" | "er" | "ers")
+                && stem
+                    .strip_suffix('i')
+                    .is_some_and(|s| known(&format!("{s}y")));
+            known(stem) || known(&format!("{stem}e")) || undoubled || y
+        })
+    }
+
+    /// Whether the document writes `l r` as two words somewhere.
+    fn pair_in_doc(&mut self, l: &str, r: &str) -> bool {
+        let (text, cores) = (self.text, self.cores);
+        let pairs = self.pairs.get_or_insert_with(|| {
+            let upper = |c: &Core| text.as_bytes()[c.start].is_ascii_uppercase();
+            cores
+                .windows(2)
+                .filter(|p| upper(&p[0]) && upper(&p[1]) && &text[p[0].end..p[1].start] == " ")
+                .map(|p| (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]))
+                .collect()
+        });
+        pairs.contains(&(l, r))
+    }
+
     /// Whether enough of the document's lower-case words are English words.
     fn english(&mut self) -> bool {
         if let Some(english) = self.english {
@@ -379,7 +428,7 @@ impl<'a> Splitter<'a> {
         if bytes.len() < min_len || bytes.len() > MAX_WORD {
             return None;
         }
-        if self.is_word(w) {
+        if self.is_word(w) || self.inflects_a_word(w) {
             return None;
         }
         if !self.english() {
@@ -402,10 +451,10 @@ impl<'a> Splitter<'a> {
     fn split_word(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
         if let Shape::Camel(i) = shape {
             let (l, r) = w.split_at(i);
-            let ok = !self.is_function(l)
-                && !self.is_function(r)
-                && self.doc_count(r) > 0
-                && (self.doc_count(l) > 0 || self.lex.count(l.as_bytes()) >= self.strong);
+            // Brands and identifiers are camel case (PlayStation, AirPods,
+            // CloudWatch, CreateClient): only a pair the document also
+            // writes apart is glued (HongKong beside Hong Kong).
+            let ok = !self.is_function(l) && !self.is_function(r) && self.pair_in_doc(l, r);
             return ok.then(|| vec![l, r]);
         }
         if let Shape::Seam(i) = shape {
@@ -416,7 +465,11 @@ impl<'a> Splitter<'a> {
                     || s.words.function.contains(Self::lower(p).as_ref())
                     || s.doc_count(p) > 0
             };
-            return (r_ok && known(self, l) && known(self, r)).then(|| vec![l, r]);
+            // After a function word (onNovember, theUS), or a sentence run
+            // into the next (resultsThe); otherwise a content word before a
+            // capital is an identifier (contentType, createElement).
+            let glued = r_ok && (self.is_function(l) || self.is_function(r)) && known(self, r);
+            return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
             let (l, r) = w.split_at(i);
@@ -469,7 +522,12 @@ impl<'a> Splitter<'a> {
                         continue;
                     }
                     let m_function = self.is_function(m);
+                    // Two parts that make a word together are one word
+                    // (license + all + owing is license + allowing).
+                    let joined = |a: usize, b: usize| self.lex.count(&w.as_bytes()[a..b]) > 0;
                     if !(l_function || m_function || r_function)
+                        || joined(0, j)
+                        || joined(i, n)
                         || (!m_function && m.len() < 4)
                         || self.prefix_blocks(l, m)
                         || self.prefix_blocks(m, r)
@@ -498,14 +556,21 @@ impl<'a> Splitter<'a> {
     fn article_split(&mut self, shape: Shape, l: &str, r: &str) -> Option<f64> {
         let (word, min_len) = match (shape, l, r) {
             (Shape::Lower, "a", word) => (word, 4),
-            (Shape::Lower, word, "a") => (word, 2),
-            // "Aftera", "Thereisa": a function word of three letters or more.
-            (Shape::Capitalized, word, "a") if word.len() >= 3 && self.is_function(word) => {
+            // "ofa", "isa"; a content word only of some length ("madea", not "maca").
+            (Shape::Lower, word, "a") => (word, if self.is_function(word) { 2 } else { 4 }),
+            // "Aftera", "Thereisa": a function word of three letters or more,
+            // not one that starts names ("Morea", "Cana").
+            (Shape::Capitalized, word, "a")
+                if word.len() >= 3
+                    && self.is_function(word)
+                    && !self.words.name_heads.contains(Self::lower(word).as_ref()) =>
+            {
                 (word, 3)
             }
             // The pronoun: "Ithink", "Iabsolutely"; names (Imax, Ihop) have short tails.
+            // A content word of four letters is as likely a place (Islip, Ilion).
             (Shape::Capitalized, "I", word) if self.lex.count(word.as_bytes()) >= self.strong => {
-                (word, 4)
+                (word, if self.is_function(word) { 4 } else { 5 })
             }
             // The article at a sentence start: "Alarge", not "Alice", "Adams"
             // or "Adarius" (names in the lexicon are rarer than this).
@@ -543,6 +608,7 @@ impl<'a> Splitter<'a> {
         let total: usize = parts.iter().map(|p| p.len()).sum();
         total >= MIN_CONTENT_TOTAL
             && parts.iter().all(|p| p.len() >= MIN_CONTENT_PART)
+            && !parts.windows(2).any(|p| gerund_compound(p[0], p[1]))
             && !parts[1..]
                 .iter()
                 .any(|p| self.words.heads.contains(Self::lower(p).as_ref()))
@@ -562,6 +628,7 @@ impl<'a> Splitter<'a> {
             .last()
             .is_some_and(|p| self.words.name_endings.contains(*p));
         let function_head = self.is_function(head)
+            && !self.words.name_heads.contains(Self::lower(head).as_ref())
             && !name_ending
             && (head.len() >= 3
                 || (self.words.heads_2.contains(head)
@@ -578,8 +645,11 @@ impl<'a> Splitter<'a> {
             && self.lex.count(head.as_bytes()) >= self.weak
             && rest.len() == 1
             && self.words.name_safe_tails.contains(rest[0]);
-        (doc_known && rest.iter().any(|p| self.is_function(p)) || function_head || inflected_head)
-            && rest_ok
+        let name_tail = rest
+            .last()
+            .is_some_and(|p| self.words.name_tails.contains(*p));
+        let doc_head = doc_known && !name_tail && rest.iter().any(|p| self.is_function(p));
+        (doc_head || function_head || inflected_head) && rest_ok
     }
 
     /// A Cyrillic token glued from two words the document uses on their
@@ -620,6 +690,14 @@ impl<'a> Splitter<'a> {
         (self.words.prefixes.contains(Self::lower(l).as_ref()) && !self.is_function(r))
             || (self.words.particles.contains(r) && !self.is_function(l) && !inflected)
     }
+}
+
+/// A bare noun or verb before a gerund makes a compound (copywriting,
+/// wireframing, recordkeeping, livestreaming); an inflected word or an
+/// adverb before one is a phrase (systems including, started digging,
+/// fighting leading).
+fn gerund_compound(l: &str, r: &str) -> bool {
+    r.len() >= 6 && r.ends_with("ing") && !["s", "ed", "ing", "ly"].iter().any(|e| l.ends_with(e))
 }
 
 /// A lower-case Cyrillic letter (U+0400..U+04FF), by range: the block
@@ -734,6 +812,7 @@ fn split_window(text: &str, offset: usize, ctx: &Ctx<'_>, rule: usize, edits: &m
         known: ctx.tunables.known_count,
         doc: doc_words(text, &cores),
         english: None,
+        pairs: None,
         text,
     };
     for c in &cores {

@@ -279,6 +279,8 @@ pub(crate) struct WordLists {
     pub(crate) heads_2: FxHashSet<String>,
     pub(crate) name_safe_tails: FxHashSet<String>,
     pub(crate) name_endings: FxHashSet<String>,
+    pub(crate) name_heads: FxHashSet<String>,
+    pub(crate) name_tails: FxHashSet<String>,
 }
 
 impl WordLists {
@@ -294,6 +296,8 @@ impl WordLists {
         self.heads_2.extend(w.heads_2.iter().cloned());
         self.name_safe_tails.extend(lower(&w.name_safe_tails));
         self.name_endings.extend(lower(&w.name_endings));
+        self.name_heads.extend(lower(&w.name_heads));
+        self.name_tails.extend(lower(&w.name_tails));
     }
 }
 

@@ -99,6 +99,14 @@ pub(crate) struct Words {
     /// of a capitalised token split after a function word.
     #[serde(default)]
     pub(crate) name_endings: Vec<String>,
+    /// Function words that also begin names (`May`: Mayfield, `All`:
+    /// Allcock): never the head of a capitalised token.
+    #[serde(default)]
+    pub(crate) name_heads: Vec<String>,
+    /// Function words that end names after a word of the document
+    /// (`us`: Markus): never split off a capitalised token.
+    #[serde(default)]
+    pub(crate) name_tails: Vec<String>,
     /// Verb particles: after a bare content word they form a compound noun.
     #[serde(default)]
     pub(crate) particles: Vec<String>,
