@@ -334,6 +334,123 @@ impl<'a> Splitter<'a> {
         pairs.contains(&(l, r))
     }
 
+    /// Whether a next round, on the text with these splits made (`(core
+    /// index, replacement)`), would find nothing more. A token's decision
+    /// depends on the token, on how often its substrings occur in the
+    /// document (zero or not; a count rising past one only refuses more),
+    /// on the capitalised pairs the document writes apart, and on the
+    /// language sample. So the round is settled when no word a split made
+    /// appear or vanish is part of another candidate token, no new pair
+    /// joins into one, every new token is a lexicon word, and the language
+    /// sample still answers the same.
+    fn settled(&mut self, split: &[(usize, String)]) -> bool {
+        let (text, cores) = (self.text, self.cores);
+        let core_of = |i: usize| &text[cores[i].start..cores[i].end];
+        let gone: FxHashSet<&str> = split.iter().map(|(i, _)| core_of(*i)).collect();
+        let mut changed: Vec<String> = gone.iter().map(|w| w.to_string()).collect();
+        let mut joined: Vec<String> = Vec::new();
+        let upper = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        for (i, out) in split {
+            let pieces: Vec<&str> = out
+                .split(' ')
+                .map(|p| {
+                    let (a, b) = core(p);
+                    &p[a..b]
+                })
+                .collect();
+            for &p in pieces.iter().filter(|p| !p.is_empty()) {
+                if self.doc_count(p) > 0 {
+                    continue;
+                }
+                // A token new to the document: a next round asks about it
+                // unless it is a word.
+                let word = self.lex.count(p.as_bytes()) >= self.known
+                    || self.words.allow.contains(Self::lower(p).as_ref())
+                    || self.words.never_split.contains(Self::lower(p).as_ref());
+                if !word {
+                    return false;
+                }
+                changed.push(p.to_string());
+            }
+            // Capitalised pairs the split writes apart, inside the token and
+            // with its neighbours.
+            let c = cores[*i];
+            let spaced = |a: usize, b: usize| &text[a..b] == " ";
+            let mut pairs: Vec<(&str, &str)> = pieces.windows(2).map(|p| (p[0], p[1])).collect();
+            if *i > 0 && spaced(cores[*i - 1].end, c.start) {
+                pairs.push((core_of(*i - 1), pieces[0]));
+            }
+            if *i + 1 < cores.len() && spaced(c.end, cores[*i + 1].start) {
+                pairs.push((pieces[pieces.len() - 1], core_of(*i + 1)));
+            }
+            joined.extend(
+                pairs
+                    .into_iter()
+                    .filter(|(l, r)| upper(l) && upper(r))
+                    .map(|(l, r)| format!("{l}{r}")),
+            );
+        }
+        if joined.iter().any(|j| self.doc_count(j) > 0) {
+            return false;
+        }
+        if self
+            .english
+            .is_some_and(|english| english != self.english_after(split))
+        {
+            return false;
+        }
+        let keys: Vec<&'a str> = self.doc.keys().copied().collect();
+        for k in keys {
+            if gone.contains(k) || changed.iter().all(|x| k.len() <= x.len()) {
+                continue;
+            }
+            let word =
+                k.bytes().all(|b| b.is_ascii_alphabetic()) && self.lex_count(k) >= self.known;
+            if !word
+                && changed
+                    .iter()
+                    .any(|x| k.len() > x.len() && k.contains(x.as_str()))
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The language sample's answer on the text with these splits made.
+    fn english_after(&mut self, split: &[(usize, String)]) -> bool {
+        let (text, cores) = (self.text, self.cores);
+        let mut pieces = split.iter().peekable();
+        let (mut seen, mut known) = (0usize, 0usize);
+        let lower = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase());
+        for (i, c) in cores.iter().enumerate() {
+            if seen == LANGUAGE_SAMPLE {
+                break;
+            }
+            while pieces.next_if(|(j, _)| *j < i).is_some() {}
+            if let Some((_, out)) = pieces.next_if(|(j, _)| *j == i) {
+                for p in out.split(' ') {
+                    let (a, b) = core(p);
+                    let p = &p[a..b];
+                    if seen < LANGUAGE_SAMPLE
+                        && lower(p)
+                        && p.bytes().all(|b| b.is_ascii_alphabetic())
+                    {
+                        seen += 1;
+                        known += usize::from(self.lex.count(p.as_bytes()) > 0);
+                    }
+                }
+                continue;
+            }
+            let w = &text[c.start..c.end];
+            if c.letters && lower(w) {
+                seen += 1;
+                known += usize::from(self.lex_count(w) > 0);
+            }
+        }
+        seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
+    }
+
     /// Whether enough of the document's lower-case words are English words.
     fn english(&mut self) -> bool {
         if let Some(english) = self.english {
@@ -752,12 +869,23 @@ fn unspaced(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{0E00}'..='\u{0E7F}')
 }
 
-pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Vec<Edit> {
+/// One round of splitting: its edits, and whether the text they make is
+/// settled (a next round would split nothing).
+pub(crate) struct Round {
+    pub(crate) edits: Vec<Edit>,
+    pub(crate) settled: bool,
+}
+
+pub(crate) fn split(text: &str, ctx: &Ctx<'_>, rule: usize) -> Round {
     let mut edits = Vec::new();
-    for window in windows(text) {
-        split_window(&text[window.clone()], window.start, ctx, rule, &mut edits);
+    let windows = windows(text);
+    let mut settled = true;
+    for window in &windows {
+        let one = split_window(&text[window.clone()], window.start, ctx, rule, &mut edits);
+        // With several windows the proof is not attempted: the next round runs.
+        settled &= one && windows.len() == 1;
     }
-    edits
+    Round { edits, settled }
 }
 
 /// How much text a document's evidence (its vocabulary, its language) is
@@ -800,8 +928,15 @@ fn windows(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Splits the glued words of one window of the text, at `offset` in it.
-fn split_window(text: &str, offset: usize, ctx: &Ctx<'_>, rule: usize, edits: &mut Vec<Edit>) {
+/// Splits the glued words of one window of the text, at `offset` in it;
+/// returns whether the window is settled after them.
+fn split_window(
+    text: &str,
+    offset: usize,
+    ctx: &Ctx<'_>,
+    rule: usize,
+    edits: &mut Vec<Edit>,
+) -> bool {
     let cores = cores(text);
     let mut sp = Splitter {
         cores: &cores,
@@ -815,7 +950,8 @@ fn split_window(text: &str, offset: usize, ctx: &Ctx<'_>, rule: usize, edits: &m
         pairs: None,
         text,
     };
-    for c in &cores {
+    let mut split = Vec::new();
+    for (i, c) in cores.iter().enumerate() {
         let (s, e) = (c.start, c.end);
         let w = &text[s..e];
         let cuts = if c.letters {
@@ -832,9 +968,15 @@ fn split_window(text: &str, offset: usize, ctx: &Ctx<'_>, rule: usize, edits: &m
                 pos = c;
             }
             out.push_str(&w[pos..]);
-            edits.push(Edit::new(offset + s..offset + e, out, rule));
+            split.push((i, out));
         }
     }
+    let settled = split.is_empty() || sp.settled(&split);
+    for (i, out) in split {
+        let c = cores[i];
+        edits.push(Edit::new(offset + c.start..offset + c.end, out, rule));
+    }
+    settled
 }
 
 #[cfg(test)]

@@ -133,9 +133,19 @@ pub(crate) fn run(
                 continue;
             }
             // A split can give the document the evidence for another (a name
-            // now standing alone): repeat to a fixed point.
+            // now standing alone): repeat to a fixed point, unless a round
+            // shows the next one can find nothing.
             Kind::SplitGlued => {
-                until_fixed(doc, GLUE_ROUNDS, |t| glue::split(t, ctx, idx));
+                for _ in 0..GLUE_ROUNDS {
+                    let round = glue::split(doc.text(), ctx, idx);
+                    if round.edits.is_empty() {
+                        break;
+                    }
+                    doc.apply(round.edits);
+                    if round.settled {
+                        break;
+                    }
+                }
                 continue;
             }
             Kind::DropLine { .. } | Kind::CutAfter { .. } | Kind::StripPrefix { .. } => {
