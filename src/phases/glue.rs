@@ -780,7 +780,7 @@ impl<'a> Splitter<'a> {
             return None;
         }
         let n = w.chars().count();
-        let mut found = None;
+        let mut found: Option<Vec<&'a str>> = None;
         let cuts = w.char_indices().map(|(at, _)| at);
         for at in cuts
             .take(n.saturating_sub(MIN_DOC_RIGHT - 1))
@@ -794,7 +794,13 @@ impl<'a> Splitter<'a> {
                 found = Some(vec![l, r]);
             }
         }
-        found
+        // A bound prefix (фото-) starts a compound, and an ending that is
+        // also a word (-или, -его) ends an inflected form: готовили is one word.
+        let bound = |parts: &[&str]| {
+            self.words.prefixes.contains(&parts[0].to_lowercase())
+                || self.words.suffixes.contains(parts[1])
+        };
+        found.filter(|parts| !bound(parts))
     }
 
     /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a
