@@ -490,8 +490,37 @@ impl<'a> Splitter<'a> {
         if let Some(cuts) = self.split_clitic(w) {
             return Some(cuts);
         }
+        if let Some(cuts) = self.split_hyphenated(w) {
+            return Some(cuts);
+        }
         let parts = self.split_alpha(w)?;
         Some(cuts_of(&parts))
+    }
+
+    /// A hyphenated compound with a word glued to either end: `athree-game`,
+    /// `Thetop-ranked`, `disk-shapedgalaxies`. Only the outer segments are
+    /// looked at, each as a token of its own.
+    fn split_hyphenated(&mut self, w: &'a str) -> Option<Vec<usize>> {
+        // A compound the document repeats is a term of its own (init-only).
+        if !w.contains('-')
+            || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            || self.doc_count(w) > 1
+        {
+            return None;
+        }
+        let first = w.find('-')?;
+        let last = w.rfind('-')? + 1;
+        if first == 0 || last == w.len() {
+            return None;
+        }
+        let mut cuts = self
+            .split_letters(&w[..first])
+            .map(|parts| cuts_of(&parts))
+            .unwrap_or_default();
+        if let Some(parts) = self.split_letters(&w[last..]) {
+            cuts.extend(cuts_of(&parts).into_iter().map(|c| c + last));
+        }
+        (!cuts.is_empty()).then_some(cuts)
     }
 
     /// A token with one apostrophe: `thegame’s` splits before the clitic
