@@ -778,9 +778,10 @@ impl<'a> Splitter<'a> {
             && !name_ending
             && (head.len() >= 3
                 || (self.words.heads_2.contains(head)
-                    && rest
+                    && (rest
                         .iter()
-                        .all(|p| p.len() >= 5 && self.lex.count(p.as_bytes()) >= self.strong)));
+                        .all(|p| p.len() >= 5 && self.lex.count(p.as_bytes()) >= self.strong)
+                        || (rest.len() == 1 && self.words.tails_2.contains(rest[0])))));
         let rest_ok = rest.iter().all(|p| {
             self.is_function(p) || (p.len() >= 3 && self.lex.count(p.as_bytes()) >= self.strong)
         });
@@ -791,11 +792,29 @@ impl<'a> Splitter<'a> {
             && self.lex.count(head.as_bytes()) >= self.weak
             && rest.len() == 1
             && self.words.name_safe_tails.contains(rest[0]);
+        // A common word before a function word no name ends in (Openthe,
+        // Considerthis, Asidefrom).
+        let bare_head = !self.is_function(head)
+            && head.len() >= 4
+            && self.lex.count(head.as_bytes()) >= self.strong
+            && rest.len() == 1
+            && self.words.bare_tails.contains(rest[0]);
         let name_tail = rest
             .last()
             .is_some_and(|p| self.words.name_tails.contains(*p));
-        let doc_head = doc_known && !name_tail && rest.iter().any(|p| self.is_function(p));
-        (doc_head || function_head || inflected_head) && rest_ok
+        // A name the document uses (not a common word: Data, Home and Copy
+        // start compounds), then an inflected word (Webbconfessed,
+        // Pittsburghcenter is not; Indianofficials): names rarely end in one.
+        let doc_head = doc_known
+            && !name_tail
+            && (rest.iter().any(|p| self.is_function(p))
+                || (head.len() >= 4
+                    && self.lex.count(head.as_bytes()) < self.strong
+                    && rest.len() == 1
+                    && rest[0].len() >= 5
+                    && ["s", "ed"].iter().any(|e| rest[0].ends_with(e))
+                    && !self.words.heads.contains(rest[0])));
+        (doc_head || function_head || inflected_head || bare_head) && rest_ok
     }
 
     /// A Cyrillic token glued from two words the document uses on their

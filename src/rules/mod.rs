@@ -278,6 +278,8 @@ pub(crate) struct WordLists {
     /// Kept as written: matched against the capitalised head.
     pub(crate) heads_2: FxHashSet<String>,
     pub(crate) name_safe_tails: FxHashSet<String>,
+    pub(crate) tails_2: FxHashSet<String>,
+    pub(crate) bare_tails: FxHashSet<String>,
     pub(crate) name_endings: FxHashSet<String>,
     pub(crate) name_heads: FxHashSet<String>,
     pub(crate) name_tails: FxHashSet<String>,
@@ -295,6 +297,8 @@ impl WordLists {
         self.particles.extend(lower(&w.particles));
         self.heads_2.extend(w.heads_2.iter().cloned());
         self.name_safe_tails.extend(lower(&w.name_safe_tails));
+        self.tails_2.extend(lower(&w.tails_2));
+        self.bare_tails.extend(lower(&w.bare_tails));
         self.name_endings.extend(lower(&w.name_endings));
         self.name_heads.extend(lower(&w.name_heads));
         self.name_tails.extend(lower(&w.name_tails));

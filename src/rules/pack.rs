@@ -91,6 +91,12 @@ pub(crate) struct Words {
     /// (`Ingeneral`) before a long common word.
     #[serde(default)]
     pub(crate) heads_2: Vec<String>,
+    /// Function words a two-letter head may take (`Inthe`).
+    #[serde(default)]
+    pub(crate) tails_2: Vec<String>,
+    /// Function words a capitalised common word may take (`Openthe`).
+    #[serde(default)]
+    pub(crate) bare_tails: Vec<String>,
     /// Function words that may follow an inflected capitalised word
     /// (`Dozensof`) because no common name ends in them.
     #[serde(default)]
