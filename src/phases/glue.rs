@@ -19,7 +19,7 @@ use crate::edit::Edit;
 use crate::lexicon::{Lexicon, MAX_WORD};
 use crate::rules::WordLists;
 
-use super::Ctx;
+use super::{Ctx, StandIns};
 
 /// Quote marks of any direction: the punct phase may turn one into another,
 /// so glue must treat them all alike or a second run would see new tokens.
@@ -167,6 +167,8 @@ struct Splitter<'a> {
     cores: &'a [Core],
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
+    /// What later map rules turn into ASCII (a dash into `-`).
+    stand_ins: &'a StandIns,
     /// Pairs of capitalised words the document writes apart (`Hong Kong`),
     /// gathered at its first camel-case candidate.
     pairs: Option<FxHashSet<(&'a str, &'a str)>>,
@@ -211,19 +213,28 @@ struct Seen {
     lex: Option<u64>,
 }
 
-/// How often each core occurs in the document. Every core is counted: only
-/// letter-only words are asked about, and no other core can equal one.
-fn doc_words<'a>(text: &'a str, cores: &[Core]) -> FxHashMap<&'a str, Seen> {
+/// How often each core occurs in the document, and for each core whether
+/// it is a lexicon word (never split: the main loop skips it without asking
+/// the map again). Every core is counted: only letter-only words are asked
+/// about, and no other core can equal one.
+fn doc_words<'a>(
+    text: &'a str,
+    cores: &[Core],
+    lex: &Lexicon,
+    known: u64,
+) -> (FxHashMap<&'a str, Seen>, Vec<bool>) {
     let mut m = FxHashMap::with_capacity_and_hasher(cores.len(), Default::default());
+    let mut words = Vec::with_capacity(cores.len());
     for c in cores {
-        m.entry(&text[c.start..c.end])
-            .or_insert(Seen {
-                count: 0,
-                lex: None,
-            })
-            .count += 1;
+        let w = &text[c.start..c.end];
+        let seen = m.entry(w).or_insert(Seen {
+            count: 0,
+            lex: None,
+        });
+        seen.count += 1;
+        words.push(c.letters && *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes())) >= known);
     }
-    m
+    (m, words)
 }
 
 impl<'a> Splitter<'a> {
@@ -478,6 +489,10 @@ impl<'a> Splitter<'a> {
         if w.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Some(cuts_of(&self.split_alpha(w)?));
         }
+        // Numbers, prices, dates: no word to split.
+        if !w.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return None;
+        }
         if let Some(at) = comma_at(w) {
             // The words on either side may be glued too: split them in the
             // same pass, or a second run would find more to do.
@@ -501,15 +516,20 @@ impl<'a> Splitter<'a> {
     /// `Thetop-ranked`, `disk-shapedgalaxies`. Only the outer segments are
     /// looked at, each as a token of its own.
     fn split_hyphenated(&mut self, w: &'a str) -> Option<Vec<usize>> {
-        // A compound the document repeats is a term of its own (init-only).
-        if !w.contains('-')
-            || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        // Every character a later map turns into `-` (an en dash, with the
+        // opt-in dash map) is a hyphen here, or a second run would find a
+        // split the first did not.
+        let stand_ins = self.stand_ins;
+        let hyphen = |c: char| c == '-' || stand_ins.ascii.get(&c) == Some(&'-');
+        if (w.is_ascii() && !w.contains('-'))
+            || !w.chars().all(|c| c.is_ascii_alphabetic() || hyphen(c))
             || self.doc_count(w) > 1
         {
             return None;
         }
-        let first = w.find('-')?;
-        let last = w.rfind('-')? + 1;
+        let (first, _) = w.char_indices().find(|&(_, c)| hyphen(c))?;
+        let (at, dash) = w.char_indices().rev().find(|&(_, c)| hyphen(c))?;
+        let last = at + dash.len_utf8();
         if first == 0 || last == w.len() {
             return None;
         }
@@ -992,15 +1012,18 @@ fn split_window(
     edits: &mut Vec<Edit>,
 ) -> bool {
     let cores = cores(text);
+    let lex = Lexicon::get();
+    let (doc, words) = doc_words(text, &cores, lex, ctx.tunables.known_count);
     let mut sp = Splitter {
         cores: &cores,
-        lex: Lexicon::get(),
+        lex,
         words: ctx.words,
         strong: ctx.tunables.strong_count,
         weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,
-        doc: doc_words(text, &cores),
+        doc,
         english: None,
+        stand_ins: ctx.stand_ins,
         pairs: None,
         text,
     };
@@ -1008,7 +1031,9 @@ fn split_window(
     for (i, c) in cores.iter().enumerate() {
         let (s, e) = (c.start, c.end);
         let w = &text[s..e];
-        let cuts = if c.letters {
+        let cuts = if words[i] {
+            continue;
+        } else if c.letters {
             sp.split_letters(w).map(|parts| cuts_of(&parts))
         } else {
             sp.split(w)
