@@ -163,8 +163,10 @@ struct Splitter<'a> {
     /// once asked (most tokens repeat, and this small map is cheaper to probe
     /// than the lexicon's large one).
     doc: FxHashMap<&'a str, Seen>,
-    /// The cores of the document's tokens.
+    /// The cores of the document's tokens, and the lexicon count of each
+    /// core of letters.
     cores: &'a [Core],
+    lexes: Vec<u64>,
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
     /// What later map rules turn into ASCII (a dash into `-`).
@@ -213,18 +215,17 @@ struct Seen {
     lex: Option<u64>,
 }
 
-/// How often each core occurs in the document, and for each core whether
-/// it is a lexicon word (never split: the main loop skips it without asking
-/// the map again). Every core is counted: only letter-only words are asked
+/// How often each core occurs in the document, and for each core of
+/// letters its lexicon count (a lexicon word is never split: the main loop
+/// and the language sample ask without hashing the core again). Every core is counted: only letter-only words are asked
 /// about, and no other core can equal one.
 fn doc_words<'a>(
     text: &'a str,
     cores: &[Core],
     lex: &Lexicon,
-    known: u64,
-) -> (FxHashMap<&'a str, Seen>, Vec<bool>) {
+) -> (FxHashMap<&'a str, Seen>, Vec<u64>) {
     let mut m = FxHashMap::with_capacity_and_hasher(cores.len(), Default::default());
-    let mut words = Vec::with_capacity(cores.len());
+    let mut lexes = Vec::with_capacity(cores.len());
     for c in cores {
         let w = &text[c.start..c.end];
         let seen = m.entry(w).or_insert(Seen {
@@ -232,9 +233,13 @@ fn doc_words<'a>(
             lex: None,
         });
         seen.count += 1;
-        words.push(c.letters && *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes())) >= known);
+        lexes.push(if c.letters {
+            *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes()))
+        } else {
+            0
+        });
     }
-    (m, words)
+    (m, lexes)
 }
 
 impl<'a> Splitter<'a> {
@@ -456,7 +461,7 @@ impl<'a> Splitter<'a> {
             let w = &text[c.start..c.end];
             if c.letters && lower(w) {
                 seen += 1;
-                known += usize::from(self.lex_count(w) > 0);
+                known += usize::from(self.lexes[i] > 0);
             }
         }
         seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
@@ -468,11 +473,16 @@ impl<'a> Splitter<'a> {
             return english;
         }
         let (mut seen, mut known) = (0usize, 0usize);
-        for c in self.cores.iter().filter(|c| c.letters) {
+        for (c, &lex) in self
+            .cores
+            .iter()
+            .zip(&self.lexes)
+            .filter(|(c, _)| c.letters)
+        {
             let w = &self.text[c.start..c.end];
             if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
                 seen += 1;
-                known += usize::from(self.lex_count(w) > 0);
+                known += usize::from(lex > 0);
                 if seen == LANGUAGE_SAMPLE {
                     break;
                 }
@@ -1013,7 +1023,7 @@ fn split_window(
 ) -> bool {
     let cores = cores(text);
     let lex = Lexicon::get();
-    let (doc, words) = doc_words(text, &cores, lex, ctx.tunables.known_count);
+    let (doc, lexes) = doc_words(text, &cores, lex);
     let mut sp = Splitter {
         cores: &cores,
         lex,
@@ -1022,6 +1032,7 @@ fn split_window(
         weak: ctx.tunables.weak_count,
         known: ctx.tunables.known_count,
         doc,
+        lexes,
         english: None,
         stand_ins: ctx.stand_ins,
         pairs: None,
@@ -1031,7 +1042,7 @@ fn split_window(
     for (i, c) in cores.iter().enumerate() {
         let (s, e) = (c.start, c.end);
         let w = &text[s..e];
-        let cuts = if words[i] {
+        let cuts = if c.letters && sp.lexes[i] >= sp.known {
             continue;
         } else if c.letters {
             sp.split_letters(w).map(|parts| cuts_of(&parts))
