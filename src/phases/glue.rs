@@ -674,7 +674,20 @@ impl<'a> Splitter<'a> {
                 scored.push((a + b, vec![l, r]));
             }
         }
-        if scored.is_empty() {
+        // Two common words (or the article and one) that make the whole
+        // token read it better than any three-way split through a function
+        // word: desktop + ads, not desk + to + pads; a + torrent, not at +
+        // or + rent.
+        let two_words = || {
+            let common = |p: &str| self.lex.count(p.as_bytes()) >= self.weak;
+            let article = w.len() > 4 && w.starts_with(['a', 'A']) && common(&w[1..]);
+            article
+                || (3..w.len().saturating_sub(2)).any(|i| {
+                    let (l, r) = w.split_at(i);
+                    common(l) && common(r)
+                })
+        };
+        if scored.is_empty() && !two_words() {
             // Three parts, at least one of them a function word. Content
             // parts of three-way splits are long (outgassing is not out +
             // gas + sing) and prefixes stay bound. What depends on one end
