@@ -757,9 +757,10 @@ impl<'a> Splitter<'a> {
                 (word, 3)
             }
             // The pronoun: "Ithink", "Iabsolutely"; names (Imax, Ihop) have short tails.
-            // A content word of four letters is as likely a place (Islip, Ilion).
+            // A function word of three letters or more (Ihad, Iwas; not Iam);
+            // a content word of four letters is as likely a place (Islip, Ilion).
             (Shape::Capitalized, "I", word) if self.lex.count(word.as_bytes()) >= self.strong => {
-                (word, if self.is_function(word) { 4 } else { 5 })
+                (word, if self.is_function(word) { 3 } else { 5 })
             }
             // The article at a sentence start: "Alarge", not "Alice", "Adams"
             // or "Adarius" (names in the lexicon are rarer than this).
