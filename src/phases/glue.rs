@@ -915,6 +915,89 @@ fn gerund_compound(l: &str, r: &str) -> bool {
     r.len() >= 6 && r.ends_with("ing") && !["s", "ed", "ing", "ly"].iter().any(|e| l.ends_with(e))
 }
 
+/// Where a closing straight quote is glued to the next word (`over,"Trump`,
+/// `"VIP"guest`): after every second quote of a paragraph with an even
+/// number of them, when a word stands right before the quote and a letter
+/// right after it. Every character a later map turns into `"` counts as a
+/// quote, or a second run would count differently.
+fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let quote = |c: char| c == '"' || stand_ins.ascii.get(&c) == Some(&'"');
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+        if let Some(c) = text.get(at..).and_then(|t| t.chars().next())
+            && quote(c)
+        {
+            found.push((at, at + c.len_utf8()));
+        }
+    }
+    let mut out = Vec::new();
+    let mut para = 0;
+    while para < found.len() {
+        // The quotes of one paragraph: no blank line between them.
+        let mut end = para + 1;
+        while end < found.len() && !text[found[end - 1].1..found[end].0].contains("\n\n") {
+            end += 1;
+        }
+        let quotes = &found[para..end];
+        if quotes.len().is_multiple_of(2) {
+            for &(start, after) in quotes.iter().skip(1).step_by(2) {
+                // A word or its punctuation before the quote, not a number
+                // (an inch mark: 35.5"W) or an escape.
+                let before = text[..start].chars().next_back();
+                let next = text[after..].chars().next();
+                if before.is_some_and(|c| {
+                    c.is_alphabetic()
+                        || matches!(c, ',' | '.' | '!' | '?' | ')' | '\'' | '\u{2019}')
+                }) && next.is_some_and(glued_letter)
+                    && !code_like(text, start, after)
+                {
+                    out.push(after);
+                }
+            }
+        }
+        para = end;
+    }
+    out
+}
+
+/// Whether the token around a quote (at `start..after`) is markup or code:
+/// long, or holding characters prose does not glue to a quote.
+fn code_like(text: &str, start: usize, after: usize) -> bool {
+    const LONGEST: usize = 64;
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take(LONGEST)
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8());
+    let to = text[after..]
+        .char_indices()
+        .take(LONGEST)
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| after + i);
+    let (Some(from), Some(to)) = (
+        from.or((start < LONGEST).then_some(0)),
+        to.or(Some(text.len())),
+    ) else {
+        return true;
+    };
+    to - from > LONGEST
+        || text[from..to].chars().any(|c| {
+            matches!(
+                c,
+                '\\' | '{' | '}' | '[' | ']' | '=' | '<' | '>' | '_' | '/' | '|' | ':'
+            )
+        })
+}
+
+/// A letter of the scripts a glued closing quote is split from (as in
+/// `glue.closing-quote`: Latin, Greek, Cyrillic).
+fn glued_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c, 'A'..='Z' | 'a'..='z' | '\u{C0}'..='\u{24F}' | '\u{370}'..='\u{4FF}')
+}
+
 /// A lower-case Cyrillic letter (U+0400..U+04FF), by range: the block
 /// alternates capital and small letters, and this runs for every letter of
 /// every Cyrillic word.
@@ -1052,11 +1135,20 @@ fn split_window(
         pairs: None,
         text,
     };
+    let closing = closing_quotes(text, ctx.stand_ins);
+    let mut next_closing = closing.iter().copied().peekable();
     let mut split = Vec::new();
     for (i, c) in cores.iter().enumerate() {
         let (s, e) = (c.start, c.end);
         let w = &text[s..e];
-        let cuts = if c.letters && sp.lexes[i] >= sp.known {
+        while next_closing.next_if(|&q| q <= s).is_some() {}
+        let mut quotes = Vec::new();
+        while let Some(q) = next_closing.next_if(|&q| q < e) {
+            quotes.push(q - s);
+        }
+        let cuts = if !quotes.is_empty() {
+            Some(quotes)
+        } else if c.letters && sp.lexes[i] >= sp.known {
             continue;
         } else if c.letters {
             sp.split_letters(w).map(|parts| cuts_of(&parts))
