@@ -915,6 +915,53 @@ fn gerund_compound(l: &str, r: &str) -> bool {
     r.len() >= 6 && r.ends_with("ing") && !["s", "ed", "ing", "ly"].iter().any(|e| l.ends_with(e))
 }
 
+/// Adds the cores with a glued closing quote to the round's splits (in core
+/// order); a core the word splitter split waits for the next round.
+fn quote_splits(
+    text: &str,
+    cores: &[Core],
+    stand_ins: &StandIns,
+    split: &mut Vec<(usize, String)>,
+) {
+    let closing = closing_quotes(text, stand_ins);
+    if closing.is_empty() {
+        return;
+    }
+    let taken: FxHashSet<usize> = split.iter().map(|(i, _)| *i).collect();
+    let mut added = false;
+    let mut quotes = closing.iter().peekable();
+    while let Some(&q) = quotes.next() {
+        let i = cores.partition_point(|c| c.end <= q);
+        let Some(c) = cores.get(i).filter(|c| c.start < q && !taken.contains(&i)) else {
+            continue;
+        };
+        let mut cuts = vec![q - c.start];
+        while let Some(&&next) = quotes.peek().filter(|&&&n| n < c.end) {
+            cuts.push(next - c.start);
+            quotes.next();
+        }
+        let w = &text[c.start..c.end];
+        split.push((i, spaced(w, &cuts)));
+        added = true;
+    }
+    if added {
+        split.sort_by_key(|(i, _)| *i);
+    }
+}
+
+/// A core with a space at each cut.
+fn spaced(w: &str, cuts: &[usize]) -> String {
+    let mut out = String::with_capacity(w.len() + cuts.len());
+    let mut pos = 0;
+    for &c in cuts {
+        out.push_str(&w[pos..c]);
+        out.push(' ');
+        pos = c;
+    }
+    out.push_str(&w[pos..]);
+    out
+}
+
 /// Where a closing straight quote is glued to the next word (`over,"Trump`,
 /// `"VIP"guest`): after every second quote of a paragraph with an even
 /// number of them, when a word stands right before the quote and a letter
@@ -1135,20 +1182,11 @@ fn split_window(
         pairs: None,
         text,
     };
-    let closing = closing_quotes(text, ctx.stand_ins);
-    let mut next_closing = closing.iter().copied().peekable();
     let mut split = Vec::new();
     for (i, c) in cores.iter().enumerate() {
         let (s, e) = (c.start, c.end);
         let w = &text[s..e];
-        while next_closing.next_if(|&q| q <= s).is_some() {}
-        let mut quotes = Vec::new();
-        while let Some(q) = next_closing.next_if(|&q| q < e) {
-            quotes.push(q - s);
-        }
-        let cuts = if !quotes.is_empty() {
-            Some(quotes)
-        } else if c.letters && sp.lexes[i] >= sp.known {
+        let cuts = if c.letters && sp.lexes[i] >= sp.known {
             continue;
         } else if c.letters {
             sp.split_letters(w).map(|parts| cuts_of(&parts))
@@ -1156,17 +1194,10 @@ fn split_window(
             sp.split(w)
         };
         if let Some(cuts) = cuts {
-            let mut out = String::with_capacity(w.len() + cuts.len());
-            let mut pos = 0;
-            for c in cuts {
-                out.push_str(&w[pos..c]);
-                out.push(' ');
-                pos = c;
-            }
-            out.push_str(&w[pos..]);
-            split.push((i, out));
+            split.push((i, spaced(w, &cuts)));
         }
     }
+    quote_splits(text, &cores, ctx.stand_ins, &mut split);
     let settled = split.is_empty() || sp.settled(&split);
     for (i, out) in split {
         let c = cores[i];
