@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use unglue::{Cleaned, Cleaner};
 
+mod common;
+
 #[test]
 fn cleaner_is_shared_across_threads() {
     fn shared<T: Send + Sync>(_: &T) {}
@@ -124,14 +126,7 @@ fn a_streamed_text_cleans_as_the_whole_does() {
     let whole = cleaner.clean(&input);
     // Segments no shorter than a line: the rules see every word whole.
     for segment in [40, 100, 1000, 1 << 20] {
-        let mut out = Vec::new();
-        let mut fixes = Vec::new();
-        let done = cleaner
-            .stream()
-            .segment_size(segment)
-            .run(input.as_bytes(), &mut out, |f| fixes.push(f))
-            .unwrap();
-        let out = String::from_utf8(out).unwrap();
+        let (out, fixes, done) = common::stream(&cleaner, &input, segment);
         let differs = out.lines().zip(whole.text.lines()).find(|(a, b)| a != b);
         assert_eq!(differs, None, "segment {segment}");
         assert!(out == whole.text, "segment {segment}: the ends differ");

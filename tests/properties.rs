@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use unglue::{Cleaned, Cleaner};
 
+mod common;
+
 /// The default profile, and the news profile with the opt-in punctuation
 /// maps. NFKC is checked apart (`nfkc_is_idempotent`): it turns symbols such
 /// as `™` into ASCII, which changes what the repair phase saw as evidence of
@@ -109,15 +111,7 @@ proptest! {
 /// Streamed in segments of any size, the fixes still replay to the output
 /// and locate themselves in the whole input.
 fn check_stream(input: &str, segment: usize) -> Result<(), TestCaseError> {
-    let cleaner = &cleaners()[0];
-    let mut out = Vec::new();
-    let mut fixes = Vec::new();
-    let done = cleaner
-        .stream()
-        .segment_size(segment)
-        .run(input.as_bytes(), &mut out, |f| fixes.push(f))
-        .unwrap();
-    let out = String::from_utf8(out).unwrap();
+    let (out, fixes, done) = common::stream(&cleaners()[0], input, segment);
     prop_assert_eq!(done.bytes_in, input.len() as u64);
     prop_assert_eq!(done.bytes_out, out.len() as u64);
     prop_assert_eq!(Cleaned::replay(input, &fixes), out.as_str());

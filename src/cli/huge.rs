@@ -22,6 +22,32 @@ pub(crate) enum LineRead {
     Spilled(File, usize),
 }
 
+/// Reads from the buffer up to and including the next `\n`, handing the
+/// bytes to `take`: `None` at the end of the input, else whether the line ended.
+fn chunk(
+    reader: &mut impl BufRead,
+    mut take: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<Option<bool>> {
+    let (n, done) = loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let (n, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        take(&buf[..n])?;
+        break (n, done);
+    };
+    reader.consume(n);
+    Ok(Some(done))
+}
+
 /// Reads a line into `line`, or into a temporary file once it grows past
 /// `max` bytes.
 pub(crate) fn read_line(
@@ -30,32 +56,15 @@ pub(crate) fn read_line(
     max: usize,
 ) -> io::Result<LineRead> {
     loop {
-        let (take, done) = {
-            let buf = match reader.fill_buf() {
-                Ok(buf) => buf,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if buf.is_empty() {
-                return Ok(if line.is_empty() {
-                    LineRead::End
-                } else {
-                    LineRead::Line
-                });
-            }
-            let (take, done) = match memchr::memchr(b'\n', buf) {
-                Some(i) => (i + 1, true),
-                None => (buf.len(), false),
-            };
-            line.extend_from_slice(&buf[..take]);
-            (take, done)
-        };
-        reader.consume(take);
-        if done {
-            return Ok(LineRead::Line);
-        }
-        if line.len() > max {
-            return spill(reader, std::mem::take(line));
+        let read = chunk(reader, |bytes| {
+            line.extend_from_slice(bytes);
+            Ok(())
+        })?;
+        match read {
+            None if line.is_empty() => return Ok(LineRead::End),
+            None | Some(true) => return Ok(LineRead::Line),
+            Some(false) if line.len() > max => return spill(reader, std::mem::take(line)),
+            Some(false) => {}
         }
     }
 }
@@ -66,29 +75,10 @@ fn spill(reader: &mut impl BufRead, start: Vec<u8>) -> io::Result<LineRead> {
     file.write_all(&start)?;
     let mut size = start.len();
     drop(start);
-    loop {
-        let (take, done) = {
-            let buf = match reader.fill_buf() {
-                Ok(buf) => buf,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if buf.is_empty() {
-                break;
-            }
-            let (take, done) = match memchr::memchr(b'\n', buf) {
-                Some(i) => (i + 1, true),
-                None => (buf.len(), false),
-            };
-            file.write_all(&buf[..take])?;
-            (take, done)
-        };
-        reader.consume(take);
-        size += take;
-        if done {
-            break;
-        }
-    }
+    while let Some(false) = chunk(reader, |bytes| {
+        size += bytes.len();
+        file.write_all(bytes)
+    })? {}
     let mut file = file.into_inner().map_err(|e| e.into_error())?;
     file.seek(SeekFrom::Start(0))?;
     Ok(LineRead::Spilled(file, size))
