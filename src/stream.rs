@@ -68,9 +68,10 @@ impl<'c> Stream<'c> {
         self
     }
 
-    /// The size after which a segment ends at the next paragraph break
-    /// (1 MiB by default, as long as the glue phase's evidence window; at least 1). A segment without a line break or a
-    /// space ends at a character boundary at twice this size.
+    /// The size after which a segment ends at the next paragraph break: 1 MiB
+    /// by default, about the glue phase's evidence window; at least 1. A
+    /// segment without a line break or a space ends at a character boundary
+    /// at twice this size.
     pub fn segment_size(mut self, bytes: usize) -> Stream<'c> {
         self.segment = bytes.max(1);
         self
@@ -114,11 +115,7 @@ impl<'c> Stream<'c> {
                 break;
             }
             // The last queued segment waits for the next batch unless it ends the text.
-            let n = if queue.len() > in_flight {
-                in_flight
-            } else {
-                queue.len()
-            };
+            let n = queue.len().min(in_flight);
             let batch: Vec<(Edges<'_>, &str)> = (0..n)
                 .map(|i| {
                     let prev = if i == 0 {
