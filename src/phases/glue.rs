@@ -362,6 +362,14 @@ impl<'a> Splitter<'a> {
     fn settled(&mut self, split: &[(usize, String)]) -> bool {
         let (text, cores) = (self.text, self.cores);
         let core_of = |i: usize| &text[cores[i].start..cores[i].end];
+        // A long token split in two may bring a quote within the length at
+        // which glued closing quotes are looked for (`code_like`).
+        if split
+            .iter()
+            .any(|(i, _)| core_of(*i).len() > LONGEST_QUOTED)
+        {
+            return false;
+        }
         let gone: FxHashSet<&str> = split.iter().map(|(i, _)| core_of(*i)).collect();
         let mut changed: Vec<String> = gone.iter().map(|w| w.to_string()).collect();
         let mut joined: Vec<String> = Vec::new();
@@ -1008,10 +1016,13 @@ fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
     out
 }
 
+/// The longest token a glued closing quote is split in.
+const LONGEST_QUOTED: usize = 64;
+
 /// Whether the token around a quote (at `start..after`) is markup or code:
 /// long, or holding characters prose does not glue to a quote.
 fn code_like(text: &str, start: usize, after: usize) -> bool {
-    const LONGEST: usize = 64;
+    const LONGEST: usize = LONGEST_QUOTED;
     let from = text[..start]
         .char_indices()
         .rev()
