@@ -616,7 +616,7 @@ impl<'a> Splitter<'a> {
             return None;
         }
         if !self.english() {
-            return None;
+            return self.seam_by_document(w);
         }
         let shape = shape(bytes)?;
         // A repeated capitalised token is a name: no need to look further.
@@ -652,7 +652,8 @@ impl<'a> Splitter<'a> {
             // After a function word (onNovember, theUS), or a sentence run
             // into the next (resultsThe); otherwise a content word before a
             // capital is an identifier (contentType, createElement).
-            let glued = r_ok && (self.is_function(l) || self.is_function(r)) && known(self, r);
+            let sentence = self.words.sentence_heads.contains(Self::lower(r).as_ref());
+            let glued = r_ok && (self.is_function(l) || sentence) && known(self, r);
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
@@ -867,6 +868,25 @@ impl<'a> Splitter<'a> {
                     && ["s", "ed"].iter().any(|e| rest[0].ends_with(e))
                     && !self.words.heads.contains(rest[0])));
         (doc_head || function_head || inflected_head || bare_head) && rest_ok
+    }
+
+    /// In a document in another language written in Latin letters, a
+    /// lower-case word glued to a capitalised one (`dieKonsultation`,
+    /// `aufBasis`) when the document uses both on their own: with no lexicon
+    /// for the language, the document is the evidence.
+    fn seam_by_document(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let Shape::Seam(i) = shape(w.as_bytes())? else {
+            return None;
+        };
+        let (l, r) = w.split_at(i);
+        let r_lower = r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        (l.len() >= 2
+            && r.len() >= MIN_DOC_RIGHT
+            && r_lower
+            && self.doc_count(w) <= 1
+            && self.doc_count(l) > 0
+            && self.doc_count(r) > 0)
+            .then(|| vec![l, r])
     }
 
     /// A Cyrillic token glued from two words the document uses on their

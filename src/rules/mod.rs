@@ -279,6 +279,7 @@ pub(crate) struct WordLists {
     pub(crate) heads_2: FxHashSet<String>,
     pub(crate) name_safe_tails: FxHashSet<String>,
     pub(crate) tails_2: FxHashSet<String>,
+    pub(crate) sentence_heads: FxHashSet<String>,
     pub(crate) bare_tails: FxHashSet<String>,
     pub(crate) name_endings: FxHashSet<String>,
     pub(crate) name_heads: FxHashSet<String>,
@@ -298,6 +299,7 @@ impl WordLists {
         self.heads_2.extend(w.heads_2.iter().cloned());
         self.name_safe_tails.extend(lower(&w.name_safe_tails));
         self.tails_2.extend(lower(&w.tails_2));
+        self.sentence_heads.extend(lower(&w.sentence_heads));
         self.bare_tails.extend(lower(&w.bare_tails));
         self.name_endings.extend(lower(&w.name_endings));
         self.name_heads.extend(lower(&w.name_heads));

@@ -91,6 +91,9 @@ pub(crate) struct Words {
     /// (`Ingeneral`) before a long common word.
     #[serde(default)]
     pub(crate) heads_2: Vec<String>,
+    /// Words that start a sentence run into the one before (`resultsThe`).
+    #[serde(default)]
+    pub(crate) sentence_heads: Vec<String>,
     /// Function words a two-letter head may take (`Inthe`).
     #[serde(default)]
     pub(crate) tails_2: Vec<String>,
