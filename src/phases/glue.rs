@@ -217,8 +217,9 @@ struct Seen {
 
 /// How often each core occurs in the document, and for each core of
 /// letters its lexicon count (a lexicon word is never split: the main loop
-/// and the language sample ask without hashing the core again). Every core is counted: only letter-only words are asked
-/// about, and no other core can equal one.
+/// and the language sample read it without hashing the core again). Every
+/// core is counted: only letter-only words are asked about, and no other
+/// core can equal one.
 fn doc_words<'a>(
     text: &'a str,
     cores: &[Core],
@@ -293,7 +294,7 @@ impl<'a> Splitter<'a> {
     }
 
     /// The lexicon count of a word; looked up once for the document's tokens.
-    fn lex_count(&mut self, w: &'a str) -> u64 {
+    fn lex_count(&mut self, w: &str) -> u64 {
         let lex = self.lex;
         match self.doc.get_mut(w) {
             Some(seen) => *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes())),
@@ -302,7 +303,7 @@ impl<'a> Splitter<'a> {
     }
 
     /// A word by the lexicon or the pack's word lists.
-    fn is_word(&mut self, w: &'a str) -> bool {
+    fn is_word(&mut self, w: &str) -> bool {
         // The lexicon first: it answers for most tokens without allocating.
         if self.lex_count(w) >= self.known {
             return true;
@@ -388,10 +389,7 @@ impl<'a> Splitter<'a> {
                 }
                 // A token new to the document: a next round asks about it
                 // unless it is a word.
-                let word = self.lex.count(p.as_bytes()) >= self.known
-                    || self.words.allow.contains(Self::lower(p).as_ref())
-                    || self.words.never_split.contains(Self::lower(p).as_ref());
-                if !word {
+                if !self.is_word(p) {
                     return false;
                 }
                 changed.push(p.to_string());
@@ -419,7 +417,7 @@ impl<'a> Splitter<'a> {
         }
         if self
             .english
-            .is_some_and(|english| english != self.english_after(split))
+            .is_some_and(|english| english != self.english_with(split))
         {
             return false;
         }
@@ -441,8 +439,9 @@ impl<'a> Splitter<'a> {
         true
     }
 
-    /// The language sample's answer on the text with these splits made.
-    fn english_after(&mut self, split: &[(usize, String)]) -> bool {
+    /// The language sample's answer on the text with these splits made
+    /// (`(core index, replacement)`, in core order).
+    fn english_with(&mut self, split: &[(usize, String)]) -> bool {
         let (text, cores) = (self.text, self.cores);
         let mut pieces = split.iter().peekable();
         let (mut seen, mut known) = (0usize, 0usize);
@@ -456,10 +455,7 @@ impl<'a> Splitter<'a> {
                 for p in out.split(' ') {
                     let (a, b) = core(p);
                     let p = &p[a..b];
-                    if seen < LANGUAGE_SAMPLE
-                        && lower(p)
-                        && p.bytes().all(|b| b.is_ascii_alphabetic())
-                    {
+                    if seen < LANGUAGE_SAMPLE && lower(p) {
                         seen += 1;
                         known += usize::from(self.lex.count(p.as_bytes()) > 0);
                     }
@@ -475,28 +471,13 @@ impl<'a> Splitter<'a> {
         seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
     }
 
-    /// Whether enough of the document's lower-case words are English words.
+    /// Whether enough of the document's lower-case words are English words;
+    /// decided at the first candidate.
     fn english(&mut self) -> bool {
         if let Some(english) = self.english {
             return english;
         }
-        let (mut seen, mut known) = (0usize, 0usize);
-        for (c, &lex) in self
-            .cores
-            .iter()
-            .zip(&self.lexes)
-            .filter(|(c, _)| c.letters)
-        {
-            let w = &self.text[c.start..c.end];
-            if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
-                seen += 1;
-                known += usize::from(lex > 0);
-                if seen == LANGUAGE_SAMPLE {
-                    break;
-                }
-            }
-        }
-        let english = seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64;
+        let english = self.english_with(&[]);
         self.english = Some(english);
         english
     }
@@ -538,7 +519,7 @@ impl<'a> Splitter<'a> {
         // opt-in dash map) is a hyphen here, or a second run would find a
         // split the first did not.
         let stand_ins = self.stand_ins;
-        let hyphen = |c: char| c == '-' || stand_ins.ascii.get(&c) == Some(&'-');
+        let hyphen = |c: char| stand_ins.reads_as(c, '-');
         if (w.is_ascii() && !w.contains('-'))
             || !w.chars().all(|c| c.is_ascii_alphabetic() || hyphen(c))
             || self.doc_count(w) > 1
@@ -997,7 +978,7 @@ fn spaced(w: &str, cuts: &[usize]) -> String {
 /// quote, or a second run would count differently.
 fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let quote = |c: char| c == '"' || stand_ins.ascii.get(&c) == Some(&'"');
+    let quote = |c: char| stand_ins.reads_as(c, '"');
     let mut found: Vec<(usize, usize)> = Vec::new();
     for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
         if let Some(c) = text.get(at..).and_then(|t| t.chars().next())
@@ -1042,25 +1023,23 @@ const LONGEST_QUOTED: usize = 64;
 /// Whether the token around a quote (at `start..after`) is markup or code:
 /// long, or holding characters prose does not glue to a quote.
 fn code_like(text: &str, start: usize, after: usize) -> bool {
-    const LONGEST: usize = LONGEST_QUOTED;
     let from = text[..start]
         .char_indices()
         .rev()
-        .take(LONGEST)
+        .take(LONGEST_QUOTED)
         .find(|(_, c)| c.is_whitespace())
         .map(|(i, c)| i + c.len_utf8());
+    let from = match from {
+        Some(from) => from,
+        None if start < LONGEST_QUOTED => 0,
+        None => return true,
+    };
     let to = text[after..]
         .char_indices()
-        .take(LONGEST)
+        .take(LONGEST_QUOTED)
         .find(|(_, c)| c.is_whitespace())
-        .map(|(i, _)| after + i);
-    let (Some(from), Some(to)) = (
-        from.or((start < LONGEST).then_some(0)),
-        to.or(Some(text.len())),
-    ) else {
-        return true;
-    };
-    to - from > LONGEST
+        .map_or(text.len(), |(i, _)| after + i);
+    to - from > LONGEST_QUOTED
         || text[from..to].chars().any(|c| {
             matches!(
                 c,

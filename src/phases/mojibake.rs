@@ -349,6 +349,13 @@ pub(crate) struct StandIns {
     pub(crate) deleted: Vec<char>,
 }
 
+impl StandIns {
+    /// Whether `c` is, or later becomes, the ASCII character `ascii`.
+    pub(crate) fn reads_as(&self, c: char, ascii: char) -> bool {
+        c == ascii || self.ascii.get(&c) == Some(&ascii)
+    }
+}
+
 pub(crate) fn repair(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
     let straightened = |c: char| stand_ins.ascii.get(&c).copied();
     // Runs end at ASCII, and at characters a later rule deletes (a second
