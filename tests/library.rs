@@ -154,3 +154,31 @@ fn a_stream_stops_at_invalid_utf8_unless_lossy() {
     assert_eq!(out, "one\n\n\u{FFFD}two\n".as_bytes());
     assert_eq!(done.invalid_utf8_at, Some(5));
 }
+
+/// A pack may map any character to `"`; the glue phase must count it as a
+/// quote in the first run, as the second run sees it, or cleaning twice
+/// would split what cleaning once did not.
+#[test]
+fn a_pack_mapped_quote_counts_as_a_quote() {
+    let pack = r#"
+[pack]
+name = "guillemets"
+description = "An odd quote mark made straight"
+
+[[rule]]
+id = "punct.odd-quote"
+kind = "map"
+map = { "\u02DD" = "\"" }
+why = "A double acute accent used as a quote mark"
+examples = [{ input = "\u02DDa\u02DD\n", output = "\"a\"\n" }]
+"#;
+    let cleaner = Cleaner::builder()
+        .rules_source("odd.toml", pack)
+        .build()
+        .unwrap();
+    let input = "He said \u{2DD}the deal is over,\u{2DD}Trump said.\n";
+    let once = cleaner.clean(input);
+    assert_eq!(once.text, "He said \"the deal is over,\" Trump said.\n");
+    let twice = cleaner.clean(&once.text);
+    assert!(twice.fixes.is_empty(), "{:?}", twice.fixes);
+}

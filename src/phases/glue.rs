@@ -979,8 +979,20 @@ fn spaced(w: &str, cuts: &[usize]) -> String {
 fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
     let bytes = text.as_bytes();
     let quote = |c: char| stand_ins.reads_as(c, '"');
+    // Quote marks start with one of three bytes (`"`, U+00AB/BB, U+201x),
+    // unless a pack's map turns something else into `"`: then every
+    // character is looked at.
+    let lead = |c: &char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+    let common = (stand_ins.ascii.iter())
+        .filter(|&(_, &to)| to == '"')
+        .all(|(c, _)| matches!(lead(c), b'"' | 0xC2 | 0xE2));
+    let starts: Box<dyn Iterator<Item = usize>> = if common {
+        Box::new(memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes))
+    } else {
+        Box::new(text.char_indices().map(|(i, _)| i))
+    };
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+    for at in starts {
         if let Some(c) = text.get(at..).and_then(|t| t.chars().next())
             && quote(c)
         {
