@@ -106,23 +106,17 @@ fn count_line(line: &str) -> (usize, usize) {
     if line.is_ascii() {
         return words_and_letters(bytes.iter().map(|&b| ascii_class(b)));
     }
-    let (mut words, mut letters, mut after_space) = (0, 0, true);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, letter) = if b < 0x80 {
+    words_and_letters(std::iter::from_fn(|| {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
             i += 1;
-            ascii_class(b)
-        } else {
-            let c = line[i..].chars().next().expect("i is on a char boundary");
-            i += c.len_utf8();
-            (c.is_whitespace(), is_letter(c))
-        };
-        words += usize::from(after_space && !space);
-        letters += usize::from(letter);
-        after_space = space;
-    }
-    (words, letters)
+            return Some(ascii_class(b));
+        }
+        let c = line[i..].chars().next().expect("i is on a char boundary");
+        i += c.len_utf8();
+        Some((c.is_whitespace(), is_letter(c)))
+    }))
 }
 
 fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
