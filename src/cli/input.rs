@@ -116,6 +116,16 @@ pub(crate) enum Sink<'w> {
     Discard,
 }
 
+impl Sink<'_> {
+    /// Runs `f` with a writer: the sink's, or one that drops what it gets.
+    fn with_writer<R>(&mut self, f: impl FnOnce(&mut dyn Write) -> R) -> R {
+        match self {
+            Sink::Write(w) => f(&mut **w),
+            Sink::Discard => f(&mut io::sink()),
+        }
+    }
+}
+
 /// Text files cleaned in parallel at a time.
 const FILES_AT_ONCE: usize = 32;
 
@@ -413,10 +423,7 @@ impl<'c> Run<'c> {
                 fixes.push(f);
             }
         };
-        let done = match sink {
-            Sink::Write(w) => stream.run(input, &mut **w, &mut on_fix),
-            Sink::Discard => stream.run(input, io::sink(), &mut on_fix),
-        };
+        let done = sink.with_writer(|w| stream.run(input, w, &mut on_fix));
         self.stats.end_doc(tally);
         let done = done.map_err(|e| match e.kind() {
             io::ErrorKind::InvalidData => io::Error::new(
@@ -527,19 +534,9 @@ impl<'c> Run<'c> {
         }
         if let Some(file) = batch.huge.take() {
             let (field, report_field) = (self.field.as_str(), self.report_field.as_deref());
-            let outcome = match sink {
-                Sink::Write(w) => {
-                    huge::clean_record(self.cleaner, pool, file, field, report_field, &mut **w)
-                }
-                Sink::Discard => huge::clean_record(
-                    self.cleaner,
-                    pool,
-                    file,
-                    field,
-                    report_field,
-                    &mut io::sink(),
-                ),
-            }?;
+            let cleaner = self.cleaner;
+            let outcome = sink
+                .with_writer(|w| huge::clean_record(cleaner, pool, file, field, report_field, w))?;
             self.record(name, outcome, line_no);
         }
         Ok(())
