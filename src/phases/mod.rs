@@ -78,15 +78,23 @@ const MOJIBAKE_LAYERS: usize = 4;
 /// Rounds of glued-word splitting at most; real text settles in two.
 const GLUE_ROUNDS: usize = 8;
 
-/// Applies a rule's edits again and again until it finds nothing more to do,
-/// `rounds` times at most.
-fn until_fixed(doc: &mut Document<'_>, rounds: usize, mut edits: impl FnMut(&str) -> Vec<Edit>) {
+/// Applies a rule's edits again and again until it finds nothing more to do
+/// or tells that the next round would find nothing (`true` beside the
+/// edits), `rounds` times at most.
+fn until_fixed(
+    doc: &mut Document<'_>,
+    rounds: usize,
+    mut round: impl FnMut(&str) -> (Vec<Edit>, bool),
+) {
     for _ in 0..rounds {
-        let found = edits(doc.text());
+        let (found, settled) = round(doc.text());
         if found.is_empty() {
             break;
         }
         doc.apply(found);
+        if settled {
+            break;
+        }
     }
 }
 
@@ -122,13 +130,13 @@ pub(crate) fn run(
             Kind::C1Controls => mojibake::c1_controls(doc.text(), idx),
             // `&amp;lt;` was escaped twice: decode until nothing is left.
             Kind::HtmlEntities => {
-                until_fixed(doc, MOJIBAKE_LAYERS, |t| entities::decode(t, idx));
+                until_fixed(doc, MOJIBAKE_LAYERS, |t| (entities::decode(t, idx), false));
                 continue;
             }
             // Mojibake can be layered (encoded twice): repair until it holds.
             Kind::Mojibake => {
                 until_fixed(doc, MOJIBAKE_LAYERS, |t| {
-                    mojibake::repair(t, idx, ctx.stand_ins)
+                    (mojibake::repair(t, idx, ctx.stand_ins), false)
                 });
                 continue;
             }
@@ -136,16 +144,10 @@ pub(crate) fn run(
             // now standing alone): repeat to a fixed point, unless a round
             // shows the next one can find nothing.
             Kind::SplitGlued => {
-                for _ in 0..GLUE_ROUNDS {
-                    let round = glue::split(doc.text(), ctx, idx);
-                    if round.edits.is_empty() {
-                        break;
-                    }
-                    doc.apply(round.edits);
-                    if round.settled {
-                        break;
-                    }
-                }
+                until_fixed(doc, GLUE_ROUNDS, |t| {
+                    let round = glue::split(t, ctx, idx);
+                    (round.edits, round.settled)
+                });
                 continue;
             }
             Kind::DropLine { .. } | Kind::CutAfter { .. } | Kind::StripPrefix { .. } => {
