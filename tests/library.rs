@@ -182,3 +182,23 @@ examples = [{ input = "\u02DDa\u02DD\n", output = "\"a\"\n" }]
     let twice = cleaner.clean(&once.text);
     assert!(twice.fixes.is_empty(), "{:?}", twice.fixes);
 }
+
+/// Mojibake is judged as the normalize rule will leave the text: letters
+/// composed with the marks after them. Judged decomposed, `A` + U+0303 + `©`
+/// passes in the first run and, composed to `Ã©`, is repaired in the second.
+#[test]
+fn mojibake_is_judged_composed() {
+    let cleaner = Cleaner::builder().build().unwrap();
+    let once = cleaner.clean("Un cafA\u{303}\u{A9} noir.\n");
+    assert_eq!(once.text, "Un café noir.\n");
+    let fix = &once.fixes[0];
+    assert_eq!(
+        (&*fix.rule, fix.before.as_str()),
+        ("repair.mojibake", "A\u{303}\u{A9}")
+    );
+    for accented in ["I\u{301}e\u{301}\u{C5} \n", "Un cafA\u{303}\u{A9} noir.\n"] {
+        let once = cleaner.clean(accented);
+        let twice = cleaner.clean(&once.text);
+        assert!(twice.fixes.is_empty(), "{accented:?}: {:?}", twice.fixes);
+    }
+}

@@ -56,6 +56,8 @@ fn piece() -> impl Strategy<Value = String> {
         ),
         Just("\u{C3}\u{C2}\u{D7}\u{2018}\u{D7}\u{A0}\u{FFFD}\u{80}\u{9F}\u{A5}".to_string()),
         "[\u{80}-\u{FF}\u{2018}-\u{2022}\u{20AC}\u{2122} a-z]{1,8}",
+        // Letters and marks that compose into the mojibake alphabet (`Ã©`).
+        "[AEIOUaeiou\u{300}-\u{308}\u{327}\u{A0}-\u{FF}\u{2018}-\u{201E}]{1,8}",
         Just("&amp;lt;b&amp;gt; &eacute; &#8217; &nope; <p>".to_string()),
         "[a-zA-Z]{1,12}",
         any::<String>(),

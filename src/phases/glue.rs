@@ -1011,8 +1011,10 @@ fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
         if quotes.len().is_multiple_of(2) {
             for &(start, after) in quotes.iter().skip(1).step_by(2) {
                 // A word or its punctuation before the quote, not a number
-                // (an inch mark: 35.5"W) or an escape.
-                let before = text[..start].chars().next_back();
+                // (an inch mark: 35.5"W) or an escape; `…` as the `.` a
+                // later map may make of it.
+                let before = (text[..start].chars().next_back())
+                    .map(|c| stand_ins.ascii.get(&c).copied().unwrap_or(c));
                 let next = text[after..].chars().next();
                 if before.is_some_and(|c| {
                     c.is_alphabetic()

@@ -19,6 +19,7 @@ pub(crate) use self::mojibake::StandIns;
 pub(crate) fn stand_ins(rules: &[Rule]) -> StandIns {
     let mut out = StandIns::default();
     for rule in rules.iter().filter(|r| r.phase > Phase::Repair) {
+        out.composes |= matches!(rule.kind, Kind::Normalize { .. });
         if let Kind::Map { from, to, .. } = &rule.kind {
             for (k, v) in from.iter().zip(to) {
                 let mut key = k.chars();

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use encoding_rs::Encoding;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::edit::Edit;
 
@@ -347,6 +349,9 @@ pub(crate) struct StandIns {
     pub(crate) ascii: rustc_hash::FxHashMap<char, char>,
     /// A handful of characters: a list is faster to search than a set.
     pub(crate) deleted: Vec<char>,
+    /// Whether a later rule composes the text (NFC or NFKC): a second run
+    /// sees `Í` where this one sees `I` and U+0301.
+    pub(crate) composes: bool,
 }
 
 impl StandIns {
@@ -357,6 +362,47 @@ impl StandIns {
 }
 
 pub(crate) fn repair(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
+    if stand_ins.composes && !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        return repair_composed(text, rule, stand_ins);
+    }
+    repair_runs(text, rule, stand_ins)
+}
+
+/// Judges the text as a later normalize rule leaves it, each letter composed
+/// with the marks after it, and maps the repairs back onto the text. A repair
+/// that would begin or end inside such a cluster is left out.
+fn repair_composed(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
+    let mut composed = String::with_capacity(text.len());
+    // Where each cluster starts, in the composed view and in the text.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let mut end = at + c.len_utf8();
+        while let Some(&(i, m)) = chars.peek()
+            && canonical_combining_class(m) != 0
+        {
+            end = i + m.len_utf8();
+            chars.next();
+        }
+        starts.push((composed.len(), at));
+        composed.extend(text[at..end].nfc());
+    }
+    starts.push((composed.len(), text.len()));
+    let in_text =
+        |at: usize| (starts.binary_search_by_key(&at, |&(view, _)| view).ok()).map(|k| starts[k].1);
+    repair_runs(&composed, rule, stand_ins)
+        .into_iter()
+        .filter_map(|e| {
+            Some(Edit::new(
+                in_text(e.start)?..in_text(e.end)?,
+                e.replacement,
+                rule,
+            ))
+        })
+        .collect()
+}
+
+fn repair_runs(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
     let straightened = |c: char| stand_ins.ascii.get(&c).copied();
     // Runs end at ASCII, and at characters a later rule deletes (a second
     // run would not see them between the bytes).
@@ -464,12 +510,13 @@ fn fix_run(
     for (k, (_, page)) in code_pages().iter().enumerate() {
         // Windows-1252 mojibake hides any character; the other pages are
         // for scripts (Hebrew, Arabic, Greek, Cyrillic), so what they
-        // decode must be letters.
+        // decode must be letters, and of two-byte sequences (below U+0800:
+        // "ÍéÅ" in Mac Roman is the bytes of a Yi syllable, not mojibake).
         // Nothing the earlier repairs would change (C1 controls, line
         // separators), and no private-use characters.
         let plausible = |ch: char| {
             !matches!(ch, '\u{80}'..='\u{9F}' | '\u{E000}'..='\u{F8FF}' | '\u{2028}' | '\u{2029}')
-                && (k == 0 || ch.is_alphabetic())
+                && (k == 0 || (ch.is_alphabetic() && ch < '\u{800}'))
         };
         let Some(fixed) = decode_run(run, page, nbsp_lost, plausible) else {
             continue;
