@@ -199,6 +199,9 @@ const MIN_CONTENT_PART: usize = 3;
 /// (roadmap, gameplay, drivetrain), glued phrases long (fightingleading).
 const MIN_CONTENT_TOTAL: usize = 11;
 
+/// Shortest token split into a determiner and a content word (`lastyear`).
+const MIN_PHRASE_TOTAL: usize = 7;
+
 /// Below this share of lexicon words among a document's lower-case words,
 /// the document is not English and no word in it is split.
 const MIN_ENGLISH_SHARE: f64 = 0.8;
@@ -634,7 +637,9 @@ impl<'a> Splitter<'a> {
             // into the next (resultsThe); otherwise a content word before a
             // capital is an identifier (contentType, createElement).
             let sentence = self.words.sentence_heads.contains(Self::lower(r).as_ref());
-            let glued = r_ok && (self.is_function(l) || sentence) && known(self, r);
+            // The pronoun after a common word: `thinkI`, `andI`.
+            let pronoun = r == "I" && self.lex.count(l.as_bytes()) >= self.strong;
+            let glued = pronoun || (r_ok && (self.is_function(l) || sentence) && known(self, r));
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
@@ -786,7 +791,16 @@ impl<'a> Splitter<'a> {
             return true;
         }
         let total: usize = parts.iter().map(|p| p.len()).sum();
-        total >= MIN_CONTENT_TOTAL
+        let phrase = self
+            .words
+            .determiners
+            .contains(Self::lower(parts[0]).as_ref());
+        let min_total = if phrase {
+            MIN_PHRASE_TOTAL
+        } else {
+            MIN_CONTENT_TOTAL
+        };
+        total >= min_total
             && parts.iter().all(|p| p.len() >= MIN_CONTENT_PART)
             && !parts.windows(2).any(|p| gerund_compound(p[0], p[1]))
             && !parts[1..]

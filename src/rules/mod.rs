@@ -284,6 +284,7 @@ pub(crate) struct WordLists {
     pub(crate) name_endings: FxHashSet<String>,
     pub(crate) name_heads: FxHashSet<String>,
     pub(crate) name_tails: FxHashSet<String>,
+    pub(crate) determiners: FxHashSet<String>,
 }
 
 impl WordLists {
@@ -304,6 +305,7 @@ impl WordLists {
         self.name_endings.extend(lower(&w.name_endings));
         self.name_heads.extend(lower(&w.name_heads));
         self.name_tails.extend(lower(&w.name_tails));
+        self.determiners.extend(lower(&w.determiners));
     }
 }
 

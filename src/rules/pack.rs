@@ -119,6 +119,10 @@ pub(crate) struct Words {
     /// Verb particles: after a bare content word they form a compound noun.
     #[serde(default)]
     pub(crate) particles: Vec<String>,
+    /// Words that open a noun phrase (numbers, `last`, `own`): a content
+    /// word glued after one is a phrase however short (`lastyear`).
+    #[serde(default)]
+    pub(crate) determiners: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
