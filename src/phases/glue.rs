@@ -504,6 +504,9 @@ impl<'a> Splitter<'a> {
             cuts.extend(right.into_iter().map(|c| c + at + 1));
             return Some(cuts);
         }
+        if let Some(at) = self.sentence_mark_at(w) {
+            return Some(vec![at + 1]);
+        }
         if let Some(cuts) = self.split_clitic(w) {
             return Some(cuts);
         }
@@ -512,6 +515,25 @@ impl<'a> Splitter<'a> {
         }
         let parts = self.split_alpha(w)?;
         Some(cuts_of(&parts))
+    }
+
+    /// A semicolon, question or exclamation mark between a common lower-case
+    /// word and a capitalised one (`work?Or`): the space after it was lost.
+    /// Capitalised or upper-case heads and lower-case tails are names and
+    /// code; a two-letter head only as a function word (`do?Do`). Not a
+    /// colon: `rdf:Description`, `as:Public` are namespaces.
+    fn sentence_mark_at(&mut self, w: &str) -> Option<usize> {
+        let at = w.find([';', '?', '!'])?;
+        let (l, r) = (&w[..at], &w[at + 1..]);
+        let l_ok =
+            (l.len() >= 3 || self.is_function(l)) && l.bytes().all(|b| b.is_ascii_lowercase());
+        let mut tail = r.bytes();
+        let r_ok = r.len() >= 2
+            && tail.next().is_some_and(|b| b.is_ascii_uppercase())
+            && tail.all(|b| b.is_ascii_lowercase());
+        let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
+        (l_ok && r_ok && common(self, l) && (common(self, r) || self.doc_count(r) > 0))
+            .then_some(at)
     }
 
     /// A hyphenated compound with a word glued to either end: `athree-game`,
