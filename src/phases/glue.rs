@@ -918,13 +918,23 @@ impl<'a> Splitter<'a> {
         }
         let n = w.chars().count();
         let mut found: Option<Vec<&'a str>> = None;
-        let cuts = w.char_indices().map(|(at, _)| at);
-        for at in cuts
-            .take(n.saturating_sub(MIN_DOC_RIGHT - 1))
-            .skip(MIN_DOC_LEFT)
-        {
+        let lower = w.to_lowercase();
+        let function =
+            |p: &str| self.words.doc_heads.contains(p) || self.words.doc_tails.contains(p);
+        for (k, (at, _)) in w.char_indices().enumerate().skip(1) {
             let (l, r) = w.split_at(at);
-            if self.doc_count(l) > 0 && self.doc_count(r) > 0 {
+            let (rest_l, rest_r) = (k, n - k);
+            // Two words of the document, neither of them short; or a
+            // function word off either end of a word of the document.
+            let words = rest_l >= MIN_DOC_LEFT && rest_r >= MIN_DOC_RIGHT;
+            let head = rest_r >= MIN_DOC_LEFT && self.words.doc_heads.contains(&lower[..at]);
+            let tail = rest_l >= MIN_DOC_LEFT
+                && self.words.doc_tails.contains(r)
+                && !function(&lower[..at]);
+            let ok = (words && self.doc_count(l) > 0 && self.doc_count(r) > 0)
+                || (head && self.doc_count(r) > 0)
+                || (tail && self.doc_count(l) > 0);
+            if ok {
                 if found.is_some() {
                     return None;
                 }

@@ -285,6 +285,8 @@ pub(crate) struct WordLists {
     pub(crate) name_heads: FxHashSet<String>,
     pub(crate) name_tails: FxHashSet<String>,
     pub(crate) determiners: FxHashSet<String>,
+    pub(crate) doc_heads: FxHashSet<String>,
+    pub(crate) doc_tails: FxHashSet<String>,
 }
 
 impl WordLists {
@@ -306,6 +308,8 @@ impl WordLists {
         self.name_heads.extend(lower(&w.name_heads));
         self.name_tails.extend(lower(&w.name_tails));
         self.determiners.extend(lower(&w.determiners));
+        self.doc_heads.extend(lower(&w.doc_heads));
+        self.doc_tails.extend(lower(&w.doc_tails));
     }
 }
 

@@ -123,6 +123,13 @@ pub(crate) struct Words {
     /// word glued after one is a phrase however short (`lastyear`).
     #[serde(default)]
     pub(crate) determiners: Vec<String>,
+    /// Function words of a language without a lexicon that may be split off
+    /// the front of a token whose rest the document uses (`для` + `выпечки`).
+    #[serde(default)]
+    pub(crate) doc_heads: Vec<String>,
+    /// The same, off the end of a token (`хватит` + `на`).
+    #[serde(default)]
+    pub(crate) doc_tails: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
