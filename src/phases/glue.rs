@@ -804,7 +804,8 @@ impl<'a> Splitter<'a> {
     /// Splits that look like compounds or names are refused: a capitalised
     /// token (usually a name: Bloomberg, Westbrook) splits only through a
     /// function word, and two content words must both be long (roadmap,
-    /// chipset and gameplay stay whole).
+    /// chipset and gameplay stay whole), but after a determiner, where a
+    /// compound head is the noun of the phrase (`firsttime`).
     fn plausible(&self, shape: Shape, parts: &[&str]) -> bool {
         if shape == Shape::Capitalized {
             return self.capitalized_head(parts);
@@ -825,9 +826,10 @@ impl<'a> Splitter<'a> {
         total >= min_total
             && parts.iter().all(|p| p.len() >= MIN_CONTENT_PART)
             && !parts.windows(2).any(|p| gerund_compound(p[0], p[1]))
-            && !parts[1..]
-                .iter()
-                .any(|p| self.words.heads.contains(Self::lower(p).as_ref()))
+            && (phrase
+                || !parts[1..]
+                    .iter()
+                    .any(|p| self.words.heads.contains(Self::lower(p).as_ref())))
     }
 
     /// A capitalised token (Kyivin, Thewar) splits only behind a word the
