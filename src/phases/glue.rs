@@ -127,6 +127,8 @@ enum Shape {
     Acronym(usize),
     /// Two capitalised words, the second from this byte (`BlackFriday`).
     Camel(usize),
+    /// An acronym, then a lower-case word from this byte (`NASAis`).
+    Lead(usize),
 }
 
 fn shape(w: &[u8]) -> Option<Shape> {
@@ -145,6 +147,7 @@ fn shape(w: &[u8]) -> Option<Shape> {
         (1, Some(0)) => Some(Shape::Capitalized),
         (1, Some(i)) if i >= 2 => Some(Shape::Seam(i)),
         (2, Some(0)) if last >= 3 && w.len() - last >= 3 => Some(Shape::Camel(last)),
+        (_, Some(0)) if n >= 3 && last + 1 == n && w.len() - n >= 2 => Some(Shape::Lead(n)),
         (_, Some(i)) if i >= 2 && n >= 2 && last - i + 1 == n => {
             let tail = &w[last + 1..];
             (tail.is_empty() || tail == b"s").then_some(Shape::Acronym(i))
@@ -667,6 +670,14 @@ impl<'a> Splitter<'a> {
         if let Shape::Acronym(i) = shape {
             let (l, r) = w.split_at(i);
             return self.is_function(l).then(|| vec![l, r]);
+        }
+        if let Shape::Lead(i) = shape {
+            // A function word after an acronym (`CEOand`), unless its last
+            // capital starts a word (`UXPin`, `VMWare`, `QCon`).
+            let (l, r) = w.split_at(i);
+            let word_at_seam = self.lex.count(w[i - 1..].to_ascii_lowercase().as_bytes()) > 0;
+            let glued = self.is_function(r) && !self.words.name_tails.contains(r) && !word_at_seam;
+            return glued.then(|| vec![l, r]);
         }
         let mut scored: Vec<(f64, Vec<&'a str>)> = Vec::new();
         for i in 1..w.len() {
