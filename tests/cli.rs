@@ -329,6 +329,36 @@ fn report_field_adds_each_records_fixes() {
     assert_eq!(lines[1]["fixes"], serde_json::json!([]));
 }
 
+/// Cleaning its own output again: the old report is replaced, the record
+/// stays valid JSON. A report named like the text field is refused.
+#[test]
+fn report_field_replaces_an_earlier_report() {
+    let path = tmp(
+        "rf2.jsonl",
+        b"{\"fixes\":[1],\"text\":\"officialto Moscow\"}\n",
+    );
+    let out = unglue()
+        .args([
+            "clean",
+            "--input-format",
+            "jsonl",
+            "--report-field",
+            "fixes",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["fixes"][0]["before"], "officialto");
+    let out = unglue()
+        .args(["clean", "--input-format", "jsonl", "--report-field", "text"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
 #[test]
 fn directories_are_walked_with_globs() {
     let dir = std::env::temp_dir().join(format!("unglue-walk-{}", std::process::id()));

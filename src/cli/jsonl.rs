@@ -154,16 +154,22 @@ pub(crate) fn clean_line(
     }
     let mut out = String::with_capacity(line.len() + 64);
     out.push('{');
-    for (i, (k, v)) in obj.0.iter().enumerate() {
-        if i > 0 {
+    // The first member named `field` gets the cleaned text (a repeated name
+    // keeps its own value, as in a long record); a member named like the
+    // report is replaced by it.
+    let mut first = true;
+    for (k, v) in &obj.0 {
+        if Some(k.as_str()) == report_field {
+            continue;
+        }
+        if out.len() > 1 {
             out.push(',');
         }
         out.push_str(&serde_json::to_string(k).expect("strings serialise"));
         out.push(':');
-        if k == field {
+        if k == field && first {
             out.push_str(&serde_json::to_string(&*cleaned.text).expect("strings serialise"));
-        } else if Some(k.as_str()) == report_field {
-            continue;
+            first = false;
         } else {
             out.push_str(v.get());
         }
@@ -227,6 +233,35 @@ mod tests {
             meta["repair.surrogates"],
             "2 lone surrogate escapes read as U+FFFD"
         );
+    }
+
+    #[test]
+    fn a_report_member_already_there_is_replaced() {
+        let line = br#"{"fx": [1], "text": "a  b", "id": 2}"#;
+        let Outcome::Record {
+            line: Some(out), ..
+        } = clean_line(&cleaner(), line, "text", Some("fx"))
+        else {
+            panic!("expected a record");
+        };
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["text"], "a b\n");
+        assert_eq!(v["id"], 2);
+        assert_eq!(v["fx"].as_array().unwrap().len(), 2);
+    }
+
+    /// Only the first member of a repeated name is cleaned; the others keep
+    /// their values, as a long record's do.
+    #[test]
+    fn a_repeated_field_keeps_its_later_values() {
+        let line = br#"{"text": "a  b", "text": "c  d"}"#;
+        let Outcome::Record {
+            line: Some(out), ..
+        } = clean_line(&cleaner(), line, "text", None)
+        else {
+            panic!("expected a record");
+        };
+        assert_eq!(out, r#"{"text":"a b\n","text":"c  d"}"#);
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod report;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use unglue::{Cleaner, Error, Phase};
 
 use self::args::{CheckArgs, CleanArgs, Cli, Command, Config, RulesCommand};
@@ -21,6 +21,17 @@ use self::report::Stats;
 
 pub(crate) fn main() -> i32 {
     let cli = Cli::parse();
+    if let Command::Clean(CleanArgs { common, .. }) | Command::Check(CheckArgs { common, .. }) =
+        &cli.command
+        && common.report_field.as_deref() == Some(common.field.as_str())
+    {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--report-field must name another field than --field: the report would replace the cleaned text",
+            )
+            .exit();
+    }
     let result = match cli.command {
         Command::Clean(a) => clean(a),
         Command::Check(a) => check(a),
