@@ -61,6 +61,10 @@ enum PackInput {
     Source { name: String, source: String },
 }
 
+/// Runs of the whole pipeline over a text: a second when a later phase
+/// changed what an earlier one saw (see `phases::unsettled`).
+const PIPELINE_ROUNDS: usize = 2;
+
 /// Configures a `Cleaner`: the profile, extra rule packs and the selection.
 #[derive(Clone, Debug)]
 pub struct CleanerBuilder {
@@ -256,10 +260,20 @@ impl Cleaner {
             stand_ins: &self.stand_ins,
             edges,
         };
-        for phase in Phase::ALL {
-            let rules = &self.by_phase[phase as usize];
-            if !rules.is_empty() {
-                phases::run(phase, rules, &ctx, &mut doc, &mut meta);
+        for round in 1..=PIPELINE_ROUNDS {
+            let mut late = false;
+            for phase in Phase::ALL {
+                let rules = &self.by_phase[phase as usize];
+                if !rules.is_empty() {
+                    let before = doc.changes();
+                    phases::run(phase, rules, &ctx, &mut doc, &mut meta);
+                    late |= phase == Phase::Glue && doc.changes() > before;
+                }
+            }
+            if round == PIPELINE_ROUNDS
+                || !phases::unsettled(&self.by_phase, &ctx, doc.text(), late)
+            {
+                break;
             }
         }
         let (text, spans) = doc.into_parts();

@@ -41,6 +41,8 @@ pub(crate) struct Document<'a> {
     original: &'a str,
     text: Cow<'a, str>,
     spans: Vec<Span>,
+    /// How many times `apply` changed the text.
+    changes: usize,
 }
 
 /// An interval of the merge walk: an earlier change or a new edit.
@@ -64,7 +66,14 @@ impl<'a> Document<'a> {
             original,
             text: Cow::Borrowed(original),
             spans: Vec::new(),
+            changes: 0,
         }
+    }
+
+    /// How many times the text was changed: compared before and after a
+    /// phase, it tells whether the phase did anything.
+    pub(crate) fn changes(&self) -> usize {
+        self.changes
     }
 
     pub(crate) fn text(&self) -> &str {
@@ -121,7 +130,8 @@ impl<'a> Document<'a> {
     /// Applies edits made against the current text. Edits are sorted; one that
     /// overlaps an earlier one, or changes nothing, is dropped. An edit that
     /// overlaps an earlier change is merged with it into one span of the
-    /// original, named after the rule that first touched it.
+    /// original, named after the rule that first touched it (but for a
+    /// deletion of all of it: then after the deletion).
     pub(crate) fn apply(&mut self, mut edits: Vec<Edit>) {
         let text: &str = &self.text;
         edits.sort_by_key(|e| (e.start, e.end));
@@ -143,6 +153,7 @@ impl<'a> Document<'a> {
         if kept.is_empty() {
             return;
         }
+        self.changes += 1;
         let kept = self.as_deletions(kept);
 
         // Merge old spans and new edits in text order; at a tie the old span
@@ -185,7 +196,15 @@ impl<'a> Document<'a> {
                 Item::New(_) => (start as isize - delta_old) as usize,
             };
             let mut grow = 0isize;
-            let mut rule = None;
+            // A deletion that takes away all that earlier changes left here
+            // is the fix that shows (a line a chrome rule drops once a split
+            // made it match); otherwise the rule that first touched it.
+            let mut rule = cluster.iter().find_map(|it| match it {
+                Item::New(e) if e.replacement.is_empty() && e.start <= start && e.end >= end => {
+                    Some(e.rule)
+                }
+                _ => None,
+            });
             for it in cluster {
                 if let Item::Old(s) = it {
                     grow += s.cur.len() as isize - s.orig.len() as isize;
@@ -299,6 +318,22 @@ mod tests {
             "aX-ef",
         );
         assert_eq!(fixes, vec![(1..4, "X-".to_string())]);
+    }
+
+    /// A line dropped after an earlier edit changed it is reported as the
+    /// drop, not as the earlier edit.
+    #[test]
+    fn a_deletion_over_an_earlier_change_is_named_after_the_deletion() {
+        let mut doc = Document::new("Share onFacebook\nText\n");
+        doc.apply(vec![Edit::new(8..8, " ", 0)]);
+        doc.apply(vec![Edit::new(0..18, "", 1)]);
+        assert_eq!(doc.text(), "Text\n");
+        let spans: Vec<(Range<usize>, usize)> = doc
+            .spans()
+            .iter()
+            .map(|s| (s.orig.clone(), s.rule))
+            .collect();
+        assert_eq!(spans, vec![(0..17, 1)]);
     }
 
     #[test]

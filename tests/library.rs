@@ -202,3 +202,72 @@ fn mojibake_is_judged_composed() {
         assert!(twice.fixes.is_empty(), "{accented:?}: {:?}", twice.fixes);
     }
 }
+
+/// A later phase can change what an earlier one saw: a split makes a line a
+/// chrome rule drops, and dropping the only markup lets character references
+/// be decoded. The pipeline runs again, so cleaning twice changes nothing,
+/// and the drop is reported under the chrome rule.
+#[test]
+fn a_second_round_finishes_what_later_phases_started() {
+    let cleaner = Cleaner::new().unwrap();
+    let para = "The council met on Tuesday to discuss the budget for the coming year, and it approved the plan after a long debate about schools.";
+    let input = format!("{para}\n\nShare onFacebook\n\n{para}\n");
+    let once = cleaner.clean(&input);
+    assert_eq!(once.text, format!("{para}\n\n{para}\n"));
+    let drop = once
+        .fixes
+        .iter()
+        .find(|f| f.before.contains("Facebook"))
+        .unwrap();
+    assert_eq!(&*drop.rule, "chrome.share");
+    assert!(cleaner.clean(&once.text).fixes.is_empty());
+
+    let input = format!("<b>Menu</b>\n\n{para} Fish &amp; chips.\n");
+    let once = cleaner.clean(&input);
+    assert_eq!(once.text, format!("{para} Fish & chips.\n"));
+    assert!(cleaner.clean(&once.text).fixes.is_empty());
+}
+
+/// Chrome patterns see quotes as the punct maps will leave them: a pack's
+/// `Don't miss` drops the line written `Don’t miss` in the first run, as a
+/// second run would.
+#[test]
+fn chrome_patterns_see_straightened_quotes() {
+    let pack = r#"
+[pack]
+name = "teasers"
+description = "A teaser label"
+
+[[rule]]
+id = "chrome.dont-miss"
+kind = "drop-line"
+zone = "anywhere"
+pattern = "^Don't miss$"
+why = "A teaser label"
+examples = [{ input = "Don't miss\n", output = "" }, { input = "Don't miss it.\n", output = "Don't miss it.\n" }]
+"#;
+    let cleaner = Cleaner::builder()
+        .rules_source("teasers.toml", pack)
+        .build()
+        .unwrap();
+    let para = "The council met on Tuesday to discuss the budget for the coming year, and it approved the plan after a long debate about schools.";
+    let input = format!("{para}\n\nDon\u{2019}t miss\n\n{para}\n");
+    let once = cleaner.clean(&input);
+    assert_eq!(once.text, format!("{para}\n\n{para}\n"));
+    assert!(cleaner.clean(&once.text).fixes.is_empty());
+}
+
+/// Mojibake is judged without the invisible characters the unicode phase
+/// deletes: `Â` + U+200B + space reads as `Â` + space in a second run.
+#[test]
+fn mojibake_is_judged_without_deleted_characters() {
+    let cleaner = Cleaner::new().unwrap();
+    let once = cleaner.clean("voil\u{C3}\u{200B}  le chat\n");
+    assert_eq!(once.text, "voil\u{E0} le chat\n");
+    let once = cleaner.clean("Caf\u{C2}\u{200B} fun\n");
+    assert!(
+        cleaner.clean(&once.text).fixes.is_empty(),
+        "{:?}",
+        once.text
+    );
+}

@@ -13,7 +13,7 @@ use crate::cleaner::Meta;
 use crate::edit::{Document, Edit};
 use crate::rules::{Kind, Tunables, Zone};
 
-use super::Ctx;
+use super::{Ctx, StandIns};
 
 /// Lines longer than this are content; line rules never look at them.
 const MAX_CHROME_LINE: usize = 400;
@@ -134,9 +134,25 @@ fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
 }
 
 /// The line as patterns see it: trimmed, inner white space runs as one space
-/// (the layout phase collapses them, and a second run must see the same).
-fn for_matching(line: &str) -> Cow<'_, str> {
+/// (the layout phase collapses them), quotes as the punct maps leave them (a
+/// second run must see the same).
+fn for_matching<'l>(line: &'l str, stand_ins: &StandIns) -> Cow<'l, str> {
     let line = line.trim();
+    if !line.is_ascii() && line.chars().any(|c| stand_ins.ascii_text.contains_key(&c)) {
+        let mut mapped = String::with_capacity(line.len());
+        for c in line.chars() {
+            match stand_ins.ascii_text.get(&c) {
+                Some(to) => mapped.push_str(to),
+                None => mapped.push(c),
+            }
+        }
+        return Cow::Owned(collapsed(&mapped).into_owned());
+    }
+    collapsed(line)
+}
+
+/// Inner white space runs as one space.
+fn collapsed(line: &str) -> Cow<'_, str> {
     let mut prev_space = false;
     let needs = line.chars().any(|c| {
         let space = c.is_whitespace();
@@ -352,7 +368,7 @@ fn sweep(
     let first_visible =
         |gone: &[Option<usize>]| (0..lines.len()).find(|&i| gone[i].is_none() && !lines[i].blank);
     let first = first_visible(&gone);
-    let mut cache = MatchCache::new(lines.len());
+    let mut cache = MatchCache::new(lines.len(), ctx.stand_ins);
     let (mut removed, mut first_line_changed) = (0, false);
     for _ in 0..MAX_ROUNDS {
         let view: Vec<usize> = (0..lines.len()).filter(|&i| gone[i].is_none()).collect();
@@ -507,11 +523,13 @@ struct MatchCache<'t> {
     matching: Vec<Option<Cow<'t, str>>>,
     tried: Vec<u64>,
     matched: Vec<u64>,
+    stand_ins: &'t StandIns,
 }
 
 impl<'t> MatchCache<'t> {
-    fn new(lines: usize) -> MatchCache<'t> {
+    fn new(lines: usize, stand_ins: &'t StandIns) -> MatchCache<'t> {
         MatchCache {
+            stand_ins,
             matching: vec![None; lines],
             tried: vec![0; lines],
             matched: vec![0; lines],
@@ -531,7 +549,9 @@ impl<'t> MatchCache<'t> {
         if self.tried[i] & bit != 0 {
             return self.matched[i] & bit != 0;
         }
-        let s = self.matching[i].get_or_insert_with(|| for_matching(&text[line.text.clone()]));
+        let stand_ins = self.stand_ins;
+        let s = self.matching[i]
+            .get_or_insert_with(|| for_matching(&text[line.text.clone()], stand_ins));
         let hit = re.is_match(s);
         self.tried[i] |= bit;
         if hit {

@@ -31,6 +31,7 @@ pub(crate) fn stand_ins(rules: &[Rule]) -> StandIns {
                     None => {}
                     Some(first) if v.is_ascii() => {
                         out.ascii.insert(c, first);
+                        out.ascii_text.insert(c, v.clone());
                     }
                     Some(_) => {}
                 }
@@ -97,6 +98,27 @@ fn until_fixed(
             break;
         }
     }
+}
+
+/// Whether another run of the pipeline would change the text, in the two
+/// ways a later phase changes what an earlier one saw: the chrome phase
+/// removed the only markup, which kept character references as they were;
+/// or the glue or punct phase (`late`) made a line a chrome rule removes
+/// (`Share onFacebook`). Asked by running those rules on the text.
+pub(crate) fn unsettled(by_phase: &[Vec<usize>], ctx: &Ctx<'_>, text: &str, late: bool) -> bool {
+    let references = by_phase[Phase::Repair as usize].iter().any(|&i| {
+        matches!(ctx.rules[i].kind, Kind::HtmlEntities) && !entities::decode(text, i).is_empty()
+    });
+    if references {
+        return true;
+    }
+    let chrome = &by_phase[Phase::Chrome as usize];
+    if !late || chrome.is_empty() {
+        return false;
+    }
+    let mut scratch = Document::new(text);
+    chrome::run(chrome, ctx, &mut scratch, &mut Meta::new());
+    scratch.changes() > 0
 }
 
 /// Runs the rules of one phase, in pack order.

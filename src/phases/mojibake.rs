@@ -347,6 +347,8 @@ fn window(chars: &[char], start: usize, end: usize) -> (usize, usize) {
 pub(crate) struct StandIns {
     /// Each character and the ASCII character it becomes (the first, for `…`).
     pub(crate) ascii: rustc_hash::FxHashMap<char, char>,
+    /// Each of those characters and all it becomes (`...` for `…`).
+    pub(crate) ascii_text: rustc_hash::FxHashMap<char, String>,
     /// A handful of characters: a list is faster to search than a set.
     pub(crate) deleted: Vec<char>,
     /// Whether a later rule composes the text (NFC or NFKC): a second run
@@ -436,24 +438,31 @@ fn repair_runs(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
         {
             continue;
         }
-        let from = text[..start]
-            .char_indices()
-            .next_back()
+        // The run with a character of context before it and two after it,
+        // passing over characters a later rule deletes (a second run does
+        // not see them: `Â` + U+200B + space is `Â` + space to it).
+        let kept = |c: &char| !stand_ins.deleted.contains(c);
+        let from = (text[..start].char_indices().rev())
+            .find(|(_, c)| kept(c))
             .map_or(start, |(i, _)| i);
-        let to = end
-            + text[end..]
-                .chars()
-                .take(2)
-                .map(char::len_utf8)
-                .sum::<usize>();
+        let mut to = end;
+        let mut after = 0;
+        for (i, c) in text[end..].char_indices() {
+            if after == 2 {
+                break;
+            }
+            to = end + i + c.len_utf8();
+            after += usize::from(kept(&c));
+        }
         let region: Vec<(usize, char)> = text[from..to]
             .char_indices()
             .map(|(i, c)| (from + i, c))
+            .filter(|(_, c)| kept(c))
             .collect();
         let only: Vec<char> = region.iter().map(|&(_, c)| c).collect();
         let (first, last) = (
-            usize::from(from < start),
-            only.len() - text[end..to].chars().count(),
+            region.iter().take_while(|&&(b, _)| b < start).count(),
+            region.iter().take_while(|&&(b, _)| b < end).count(),
         );
         let edit = |range: std::ops::Range<usize>, fixed: String| {
             let byte_end = region.get(range.end).map_or(to, |&(b, _)| b);
