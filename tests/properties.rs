@@ -110,6 +110,107 @@ proptest! {
     }
 }
 
+/// The glue-dev texts (real news, with glue), read once.
+fn news() -> &'static [String] {
+    static T: OnceLock<Vec<String>> = OnceLock::new();
+    T.get_or_init(|| {
+        use std::io::Read;
+        let mut raw = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open("fixtures/glue-dev.jsonl.gz").unwrap())
+            .read_to_string(&mut raw)
+            .unwrap();
+        raw.lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_string()
+            })
+            .collect()
+    })
+}
+
+/// What the slices of real text are damaged with: page chrome, glue,
+/// markup, references, mojibake, invisible and combining characters.
+const DAMAGE: &[&str] = &[
+    "\u{201D}",
+    "\u{201C}",
+    "\"",
+    "'",
+    "\u{2019}",
+    "\u{E2}\u{20AC}\u{2122}",
+    "\u{C3}\u{A9}",
+    "\u{C2}",
+    "\u{301}",
+    "\u{200B}",
+    "\u{A0}",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u{2026}",
+    "\u{2014}",
+    "-",
+    ",",
+    "?",
+    "!",
+    ";",
+    "I",
+    "a",
+    "the",
+    "<br>",
+    "&amp;",
+    "&#8217;",
+    "\u{85}",
+    "\u{93}",
+    "\u{FFFD}",
+    "\nShare on",
+    "Facebook\n",
+    "\nLeave a Comment\n",
+    "\nRelated Articles\n",
+    "\nFollow Us\n",
+];
+
+/// A slice of a real text with a few characters inserted, replaced or
+/// deleted: real sentences around the damage, where pieced text has none.
+fn damaged_news() -> impl Strategy<Value = String> {
+    let edit = (any::<prop::sample::Index>(), 0usize..DAMAGE.len(), 0u8..3);
+    (
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        prop::sample::select(vec![40usize, 200, 1000, 5000]),
+        prop::collection::vec(edit, 0..8),
+    )
+        .prop_map(|(doc, start, len, edits)| {
+            let text = &news()[doc.index(news().len())];
+            let chars: Vec<char> = text.chars().collect();
+            let a = start.index(chars.len().max(1));
+            let mut s: Vec<String> = chars[a..(a + len).min(chars.len())]
+                .iter()
+                .map(char::to_string)
+                .collect();
+            for (at, d, op) in edits {
+                let k = at.index(s.len() + 1);
+                match op {
+                    0 => s.insert(k, DAMAGE[d].to_string()),
+                    1 if k < s.len() => s[k] = DAMAGE[d].to_string(),
+                    _ if k < s.len() => {
+                        s.remove(k);
+                    }
+                    _ => {}
+                }
+            }
+            s.concat()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn invariants_hold_on_damaged_news(input in damaged_news()) {
+        check(&input)?;
+    }
+}
+
 /// Streamed in segments of any size, the fixes still replay to the output
 /// and locate themselves in the whole input.
 fn check_stream(input: &str, segment: usize) -> Result<(), TestCaseError> {
