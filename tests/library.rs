@@ -271,3 +271,18 @@ fn mojibake_is_judged_without_deleted_characters() {
         once.text
     );
 }
+
+/// With the opt-in dash map, `—` is `--` to the comma rule in the first run
+/// as in the second: `game,set—match` splits once, not on the second clean.
+#[test]
+fn a_glued_comma_before_a_dash_splits_in_the_first_run() {
+    let cleaner = Cleaner::builder()
+        .select("glue")
+        .select("punct")
+        .select("punct.dashes")
+        .build()
+        .unwrap();
+    let once = cleaner.clean("They won the game,set\u{2014}and the match.\n");
+    assert_eq!(once.text, "They won the game, set--and the match.\n");
+    assert!(cleaner.clean(&once.text).fixes.is_empty());
+}

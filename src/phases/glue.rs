@@ -498,7 +498,7 @@ impl<'a> Splitter<'a> {
         if !w.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
             return None;
         }
-        if let Some(at) = comma_at(w) {
+        if let Some(at) = comma_at(w, self.stand_ins) {
             // The words on either side may be glued too: split them in the
             // same pass, or a second run would find more to do.
             let mut cuts = self.split(&w[..at]).unwrap_or_default();
@@ -1158,17 +1158,21 @@ fn cuts_of(parts: &[&str]) -> Vec<usize> {
 /// A comma glued before a word (`game,sit`, `14,according`, `large,fold-out`):
 /// the space after it was lost. Digits after the comma (`1,000`), one-letter
 /// words but for `a` and `I` (`x,y`), and scripts written without spaces are
-/// left alone.
-fn comma_at(w: &str) -> Option<usize> {
+/// left alone. Hyphens and apostrophes are also what later maps make them
+/// (a dash that becomes `--`), or a second run would judge differently.
+fn comma_at(w: &str, stand_ins: &StandIns) -> Option<usize> {
     let at = w.bytes().position(|b| b == b',')?;
     let (left, right) = (&w[..at], &w[at + 1..]);
     let spaced = |c: char| !unspaced(c);
-    let inner = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}');
+    let joiner = |c: char| {
+        matches!(c, '\u{2019}') || stand_ins.reads_as(c, '-') || stand_ins.reads_as(c, '\'')
+    };
+    let inner = |c: char| c.is_alphabetic() || joiner(c);
     let left_ok = left.chars().count() >= 2
         && left.chars().any(char::is_alphanumeric)
-        && left.chars().all(|c| {
-            spaced(c) && (c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | ')'))
-        });
+        && left
+            .chars()
+            .all(|c| spaced(c) && (c.is_alphanumeric() || joiner(c) || c == ')'));
     let right_ok = right.chars().next().is_some_and(char::is_alphabetic)
         && right.chars().all(|c| spaced(c) && inner(c))
         && (right.chars().count() >= 2 || matches!(right, "a" | "I" | "A"));
