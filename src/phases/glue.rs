@@ -526,7 +526,7 @@ impl<'a> Splitter<'a> {
     /// code; a two-letter head only as a function word (`do?Do`). Not a
     /// colon: `rdf:Description`, `as:Public` are namespaces.
     fn sentence_mark_at(&mut self, w: &str) -> Option<usize> {
-        let at = w.find([';', '?', '!'])?;
+        let at = memchr::memchr3(b';', b'?', b'!', w.as_bytes())?;
         let (l, r) = (&w[..at], &w[at + 1..]);
         let l_ok =
             (l.len() >= 3 || self.is_function(l)) && l.bytes().all(|b| b.is_ascii_lowercase());
@@ -825,22 +825,17 @@ impl<'a> Splitter<'a> {
             return true;
         }
         let total: usize = parts.iter().map(|p| p.len()).sum();
-        let phrase = self
-            .words
-            .determiners
-            .contains(Self::lower(parts[0]).as_ref());
-        let min_total = if phrase {
-            MIN_PHRASE_TOTAL
-        } else {
-            MIN_CONTENT_TOTAL
-        };
-        total >= min_total
-            && parts.iter().all(|p| p.len() >= MIN_CONTENT_PART)
-            && !parts.windows(2).any(|p| gerund_compound(p[0], p[1]))
-            && (phrase
-                || !parts[1..]
-                    .iter()
-                    .any(|p| self.words.heads.contains(Self::lower(p).as_ref())))
+        if total < MIN_PHRASE_TOTAL
+            || parts.iter().any(|p| p.len() < MIN_CONTENT_PART)
+            || parts.windows(2).any(|p| gerund_compound(p[0], p[1]))
+        {
+            return false;
+        }
+        let head_after = parts[1..]
+            .iter()
+            .any(|p| self.words.heads.contains(Self::lower(p).as_ref()));
+        (total >= MIN_CONTENT_TOTAL && !head_after)
+            || (self.words.determiners).contains(Self::lower(parts[0]).as_ref())
     }
 
     /// A capitalised token (Kyivin, Thewar) splits only behind a word the
@@ -931,7 +926,13 @@ impl<'a> Splitter<'a> {
         }
         let n = w.chars().count();
         let mut found: Option<Vec<&'a str>> = None;
-        let lower = w.to_lowercase();
+        // Only the first letter may be a capital (`Ярешила`).
+        let lower: Cow<'_, str> = if first.is_lowercase() {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
+        let longest = self.words.doc_function_chars;
         let function =
             |p: &str| self.words.doc_heads.contains(p) || self.words.doc_tails.contains(p);
         for (k, (at, _)) in w.char_indices().enumerate().skip(1) {
@@ -940,10 +941,15 @@ impl<'a> Splitter<'a> {
             // Two words of the document, neither of them short; or a
             // function word off either end of a word of the document.
             let words = rest_l >= MIN_DOC_LEFT && rest_r >= MIN_DOC_RIGHT;
-            let head = rest_r >= MIN_DOC_LEFT && self.words.doc_heads.contains(&lower[..at]);
-            let tail = rest_l >= MIN_DOC_LEFT
+            let head = rest_l <= longest
+                && rest_r >= MIN_DOC_LEFT
+                && lower
+                    .get(..at)
+                    .is_some_and(|h| self.words.doc_heads.contains(h));
+            let tail = rest_r <= longest
+                && rest_l >= MIN_DOC_LEFT
                 && self.words.doc_tails.contains(r)
-                && !function(&lower[..at]);
+                && lower.get(..at).is_some_and(|h| !function(h));
             let ok = (words && self.doc_count(l) > 0 && self.doc_count(r) > 0)
                 || (head && self.doc_count(r) > 0)
                 || (tail && self.doc_count(l) > 0);

@@ -287,6 +287,8 @@ pub(crate) struct WordLists {
     pub(crate) determiners: FxHashSet<String>,
     pub(crate) doc_heads: FxHashSet<String>,
     pub(crate) doc_tails: FxHashSet<String>,
+    /// The longest of `doc_heads` and `doc_tails`, in characters.
+    pub(crate) doc_function_chars: usize,
 }
 
 impl WordLists {
@@ -310,6 +312,11 @@ impl WordLists {
         self.determiners.extend(lower(&w.determiners));
         self.doc_heads.extend(lower(&w.doc_heads));
         self.doc_tails.extend(lower(&w.doc_tails));
+        self.doc_function_chars = (self.doc_heads.iter())
+            .chain(&self.doc_tails)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
     }
 }
 
