@@ -181,7 +181,9 @@ struct Splitter<'a> {
 }
 
 /// Inflectional endings stripped to find a word's stem.
-const INFLECTIONS: &[&str] = &["ings", "ing", "ers", "er", "ed", "es", "s", "d"];
+const INFLECTIONS: &[&str] = &[
+    "ings", "ing", "ers", "er", "ors", "or", "ed", "es", "s", "d",
+];
 
 /// Shortest stem that makes an unknown inflected token a word (`noneed` is
 /// not `none` + `ed`, `withher` not `with` + `er`).
@@ -318,9 +320,9 @@ impl<'a> Splitter<'a> {
         self.words.allow.contains(lower.as_ref()) || self.words.never_split.contains(lower.as_ref())
     }
 
-    /// An inflection of a lexicon word the lexicon lacks: `onboarding`
-    /// (onboard), `dashboarding`, `sponsorships`, `benchmarked`. New words
-    /// enter the word list before all their forms do.
+    /// An inflection or agent noun of a lexicon word the lexicon lacks:
+    /// `onboarding` (onboard), `dashboarding`, `sponsorships`, `benchmarked`,
+    /// `disruptor`. New words enter the word list before all their forms do.
     fn inflects_a_word(&self, w: &str) -> bool {
         let lower = w.to_ascii_lowercase();
         let known = |stem: &str| {
@@ -332,6 +334,11 @@ impl<'a> Splitter<'a> {
             let Some(stem) = lower.strip_suffix(suffix) else {
                 return false;
             };
+            // Agent nouns end in -tor and -ssor (disruptor, accessor); a
+            // plural or a gerund before `or` is glue (testsor, dietingor).
+            if matches!(*suffix, "or" | "ors") && !(stem.ends_with('t') || stem.ends_with("ss")) {
+                return false;
+            }
             let undoubled = stem.len() >= 2
                 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
                 && known(&stem[..stem.len() - 1]);
