@@ -4,8 +4,10 @@
 //!
 //! cargo bench --bench pipeline
 
-use std::io::Read;
 use std::sync::OnceLock;
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -34,15 +36,9 @@ fn seeds() -> &'static [String] {
 fn news() -> &'static [String] {
     static L: OnceLock<Vec<String>> = OnceLock::new();
     L.get_or_init(|| {
-        let mut raw = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open("fixtures/glue-dev.jsonl.gz").unwrap())
-            .read_to_string(&mut raw)
-            .unwrap();
-        raw.lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                v["gold"].as_str().unwrap().to_string()
-            })
+        common::glue_dev()
+            .iter()
+            .map(|(_, gold)| gold.clone())
             .collect()
     })
 }

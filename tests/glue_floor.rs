@@ -3,10 +3,10 @@
 //! gold are true positives, others false splits.
 
 use std::collections::HashSet;
-use std::io::Read;
 
-use serde_json::Value;
 use unglue::Cleaner;
+
+mod common;
 
 fn space_positions(text: &str) -> (HashSet<usize>, usize) {
     let (mut pos, mut n) = (HashSet::new(), 0);
@@ -19,15 +19,9 @@ fn space_positions(text: &str) -> (HashSet<usize>, usize) {
 
 #[test]
 fn glue_dev_floor() {
-    let mut raw = String::new();
-    flate2::read::GzDecoder::new(std::fs::File::open("fixtures/glue-dev.jsonl.gz").unwrap())
-        .read_to_string(&mut raw)
-        .unwrap();
     let glue = Cleaner::builder().select("glue").build().unwrap();
     let (mut tp, mut fp, mut fn_, mut tokens, mut gold_fixes) = (0, 0, 0, 0, 0);
-    for line in raw.lines() {
-        let rec: Value = serde_json::from_str(line).unwrap();
-        let (text, gold) = (rec["text"].as_str().unwrap(), rec["gold"].as_str().unwrap());
+    for (text, gold) in common::glue_dev() {
         let out = glue.clean(text);
         let (g, _) = space_positions(gold);
         let (inp, _) = space_positions(text);

@@ -155,12 +155,30 @@ fn a_stream_stops_at_invalid_utf8_unless_lossy() {
     assert_eq!(done.invalid_utf8_at, Some(5));
 }
 
+/// Cleans `input` and checks that cleaning the output again changes
+/// nothing; the output.
+fn clean_settled(cleaner: &Cleaner, input: &str) -> String {
+    let once = cleaner.clean(input);
+    let twice = cleaner.clean(&once.text);
+    assert!(twice.fixes.is_empty(), "{input:?}: {:?}", twice.fixes);
+    once.text.into_owned()
+}
+
+/// A cleaner with the default profile and one more pack.
+fn with_pack(name: &str, pack: &str) -> Cleaner {
+    Cleaner::builder().rules_source(name, pack).build().unwrap()
+}
+
+const PARA: &str = "The council met on Tuesday to discuss the budget for the coming year, and it approved the plan after a long debate about schools.";
+
 /// A pack may map any character to `"`; the glue phase must count it as a
 /// quote in the first run, as the second run sees it, or cleaning twice
 /// would split what cleaning once did not.
 #[test]
 fn a_pack_mapped_quote_counts_as_a_quote() {
-    let pack = r#"
+    let cleaner = with_pack(
+        "odd.toml",
+        r#"
 [pack]
 name = "guillemets"
 description = "An odd quote mark made straight"
@@ -171,16 +189,13 @@ kind = "map"
 map = { "\u02DD" = "\"" }
 why = "A double acute accent used as a quote mark"
 examples = [{ input = "\u02DDa\u02DD\n", output = "\"a\"\n" }]
-"#;
-    let cleaner = Cleaner::builder()
-        .rules_source("odd.toml", pack)
-        .build()
-        .unwrap();
+"#,
+    );
     let input = "He said \u{2DD}the deal is over,\u{2DD}Trump said.\n";
-    let once = cleaner.clean(input);
-    assert_eq!(once.text, "He said \"the deal is over,\" Trump said.\n");
-    let twice = cleaner.clean(&once.text);
-    assert!(twice.fixes.is_empty(), "{:?}", twice.fixes);
+    assert_eq!(
+        clean_settled(&cleaner, input),
+        "He said \"the deal is over,\" Trump said.\n"
+    );
 }
 
 /// Mojibake is judged as the normalize rule will leave the text: letters
@@ -188,19 +203,15 @@ examples = [{ input = "\u02DDa\u02DD\n", output = "\"a\"\n" }]
 /// passes in the first run and, composed to `Ã©`, is repaired in the second.
 #[test]
 fn mojibake_is_judged_composed() {
-    let cleaner = Cleaner::builder().build().unwrap();
-    let once = cleaner.clean("Un cafA\u{303}\u{A9} noir.\n");
-    assert_eq!(once.text, "Un café noir.\n");
-    let fix = &once.fixes[0];
+    let cleaner = Cleaner::new().unwrap();
+    let input = "Un cafA\u{303}\u{A9} noir.\n";
+    let fix = &cleaner.clean(input).fixes[0];
     assert_eq!(
         (&*fix.rule, fix.before.as_str()),
         ("repair.mojibake", "A\u{303}\u{A9}")
     );
-    for accented in ["I\u{301}e\u{301}\u{C5} \n", "Un cafA\u{303}\u{A9} noir.\n"] {
-        let once = cleaner.clean(accented);
-        let twice = cleaner.clean(&once.text);
-        assert!(twice.fixes.is_empty(), "{accented:?}: {:?}", twice.fixes);
-    }
+    assert_eq!(clean_settled(&cleaner, input), "Un café noir.\n");
+    clean_settled(&cleaner, "I\u{301}e\u{301}\u{C5} \n");
 }
 
 /// A later phase can change what an earlier one saw: a split makes a line a
@@ -210,22 +221,23 @@ fn mojibake_is_judged_composed() {
 #[test]
 fn a_second_round_finishes_what_later_phases_started() {
     let cleaner = Cleaner::new().unwrap();
-    let para = "The council met on Tuesday to discuss the budget for the coming year, and it approved the plan after a long debate about schools.";
-    let input = format!("{para}\n\nShare onFacebook\n\n{para}\n");
-    let once = cleaner.clean(&input);
-    assert_eq!(once.text, format!("{para}\n\n{para}\n"));
-    let drop = once
-        .fixes
+    let input = format!("{PARA}\n\nShare onFacebook\n\n{PARA}\n");
+    assert_eq!(
+        clean_settled(&cleaner, &input),
+        format!("{PARA}\n\n{PARA}\n")
+    );
+    let fixes = cleaner.clean(&input).fixes;
+    let drop = fixes
         .iter()
         .find(|f| f.before.contains("Facebook"))
         .unwrap();
     assert_eq!(&*drop.rule, "chrome.share");
-    assert!(cleaner.clean(&once.text).fixes.is_empty());
 
-    let input = format!("<b>Menu</b>\n\n{para} Fish &amp; chips.\n");
-    let once = cleaner.clean(&input);
-    assert_eq!(once.text, format!("{para} Fish & chips.\n"));
-    assert!(cleaner.clean(&once.text).fixes.is_empty());
+    let input = format!("<b>Menu</b>\n\n{PARA} Fish &amp; chips.\n");
+    assert_eq!(
+        clean_settled(&cleaner, &input),
+        format!("{PARA} Fish & chips.\n")
+    );
 }
 
 /// Chrome patterns see quotes as the punct maps will leave them: a pack's
@@ -233,7 +245,9 @@ fn a_second_round_finishes_what_later_phases_started() {
 /// second run would.
 #[test]
 fn chrome_patterns_see_straightened_quotes() {
-    let pack = r#"
+    let cleaner = with_pack(
+        "teasers.toml",
+        r#"
 [pack]
 name = "teasers"
 description = "A teaser label"
@@ -245,16 +259,13 @@ zone = "anywhere"
 pattern = "^Don't miss$"
 why = "A teaser label"
 examples = [{ input = "Don't miss\n", output = "" }, { input = "Don't miss it.\n", output = "Don't miss it.\n" }]
-"#;
-    let cleaner = Cleaner::builder()
-        .rules_source("teasers.toml", pack)
-        .build()
-        .unwrap();
-    let para = "The council met on Tuesday to discuss the budget for the coming year, and it approved the plan after a long debate about schools.";
-    let input = format!("{para}\n\nDon\u{2019}t miss\n\n{para}\n");
-    let once = cleaner.clean(&input);
-    assert_eq!(once.text, format!("{para}\n\n{para}\n"));
-    assert!(cleaner.clean(&once.text).fixes.is_empty());
+"#,
+    );
+    let input = format!("{PARA}\n\nDon\u{2019}t miss\n\n{PARA}\n");
+    assert_eq!(
+        clean_settled(&cleaner, &input),
+        format!("{PARA}\n\n{PARA}\n")
+    );
 }
 
 /// Mojibake is judged without the invisible characters the unicode phase
@@ -262,14 +273,9 @@ examples = [{ input = "Don't miss\n", output = "" }, { input = "Don't miss it.\n
 #[test]
 fn mojibake_is_judged_without_deleted_characters() {
     let cleaner = Cleaner::new().unwrap();
-    let once = cleaner.clean("voil\u{C3}\u{200B}  le chat\n");
-    assert_eq!(once.text, "voil\u{E0} le chat\n");
-    let once = cleaner.clean("Caf\u{C2}\u{200B} fun\n");
-    assert!(
-        cleaner.clean(&once.text).fixes.is_empty(),
-        "{:?}",
-        once.text
-    );
+    let input = "voil\u{C3}\u{200B}  le chat\n";
+    assert_eq!(clean_settled(&cleaner, input), "voil\u{E0} le chat\n");
+    clean_settled(&cleaner, "Caf\u{C2}\u{200B} fun\n");
 }
 
 /// With the opt-in dash map, `—` is `--` to the comma rule in the first run
@@ -282,7 +288,9 @@ fn a_glued_comma_before_a_dash_splits_in_the_first_run() {
         .select("punct.dashes")
         .build()
         .unwrap();
-    let once = cleaner.clean("They won the game,set\u{2014}and the match.\n");
-    assert_eq!(once.text, "They won the game, set--and the match.\n");
-    assert!(cleaner.clean(&once.text).fixes.is_empty());
+    let input = "They won the game,set\u{2014}and the match.\n";
+    assert_eq!(
+        clean_settled(&cleaner, input),
+        "They won the game, set--and the match.\n"
+    );
 }

@@ -110,24 +110,6 @@ proptest! {
     }
 }
 
-/// The glue-dev texts (real news, with glue), read once.
-fn news() -> &'static [String] {
-    static T: OnceLock<Vec<String>> = OnceLock::new();
-    T.get_or_init(|| {
-        use std::io::Read;
-        let mut raw = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open("fixtures/glue-dev.jsonl.gz").unwrap())
-            .read_to_string(&mut raw)
-            .unwrap();
-        raw.lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                v["text"].as_str().unwrap().to_string()
-            })
-            .collect()
-    })
-}
-
 /// What the slices of real text are damaged with: page chrome, glue,
 /// markup, references, mojibake, invisible and combining characters.
 const DAMAGE: &[&str] = &[
@@ -180,7 +162,8 @@ fn damaged_news() -> impl Strategy<Value = String> {
         prop::collection::vec(edit, 0..8),
     )
         .prop_map(|(doc, start, len, edits)| {
-            let text = &news()[doc.index(news().len())];
+            let news = common::glue_dev();
+            let text = &news[doc.index(news.len())].0;
             let chars: Vec<char> = text.chars().collect();
             let a = start.index(chars.len().max(1));
             let mut s: Vec<String> = chars[a..(a + len).min(chars.len())]
