@@ -1177,9 +1177,8 @@ fn comma_at(w: &str, stand_ins: &StandIns) -> Option<usize> {
     let at = w.bytes().position(|b| b == b',')?;
     let (left, right) = (&w[..at], &w[at + 1..]);
     let spaced = |c: char| !unspaced(c);
-    let joiner = |c: char| {
-        matches!(c, '\u{2019}') || stand_ins.reads_as(c, '-') || stand_ins.reads_as(c, '\'')
-    };
+    let joiner =
+        |c: char| c == '\u{2019}' || stand_ins.reads_as(c, '-') || stand_ins.reads_as(c, '\'');
     let inner = |c: char| c.is_alphabetic() || joiner(c);
     let left_ok = left.chars().count() >= 2
         && left.chars().any(char::is_alphanumeric)

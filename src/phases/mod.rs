@@ -103,8 +103,10 @@ fn until_fixed(
 /// Whether another run of the pipeline would change the text, in the two
 /// ways a later phase changes what an earlier one saw: the chrome phase
 /// removed the only markup, which kept character references as they were;
-/// or the glue or punct phase (`late`) made a line a chrome rule removes
-/// (`Share onFacebook`). Asked by running those rules on the text.
+/// or the glue phase (`late`: it split something) made a line a chrome rule
+/// removes (`Share onFacebook`). Asked by running those rules on the text.
+/// The punct phase cannot change a chrome match: patterns see quotes as its
+/// maps leave them.
 pub(crate) fn unsettled(by_phase: &[Vec<usize>], ctx: &Ctx<'_>, text: &str, late: bool) -> bool {
     let references = by_phase[Phase::Repair as usize].iter().any(|&i| {
         matches!(ctx.rules[i].kind, Kind::HtmlEntities) && !entities::decode(text, i).is_empty()
