@@ -605,8 +605,14 @@ impl<'a> Splitter<'a> {
         let rest_ok = rest.bytes().all(|b| b.is_ascii_lowercase())
             && (self.is_function(rest)
                 || (rest.len() >= 3 && self.part(rest, false, self.weak).is_some()));
-        (!head.is_empty() && rest_ok && self.english())
-            .then(|| vec![at + apos.len_utf8() + clitic.len()])
+        // `'m` only follows `I`, and no clitic a lone other letter
+        // (`S'mores`, `O'Brien`).
+        let head_ok = if *clitic == "m" || head.len() == 1 {
+            head == "I"
+        } else {
+            !head.is_empty()
+        };
+        (head_ok && rest_ok && self.english()).then(|| vec![at + apos.len_utf8() + clitic.len()])
     }
 
     /// The parts an ASCII-letter token splits into, if it is glued.
