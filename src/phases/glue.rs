@@ -787,7 +787,10 @@ impl<'a> Splitter<'a> {
         let (word, min_len) = match (shape, l, r) {
             (Shape::Lower, "a", word) => (word, 4),
             // "ofa", "isa"; a content word only of some length ("madea", not "maca").
-            (Shape::Lower, word, "a") => (word, if self.is_function(word) { 2 } else { 4 }),
+            // Not after an adjective in -ic: `arabica`, `elastica` are words.
+            (Shape::Lower, word, "a") if !word.ends_with("ic") => {
+                (word, if self.is_function(word) { 2 } else { 4 })
+            }
             // "Aftera", "Thereisa": a function word of three letters or more,
             // not one that starts names ("Morea", "Cana").
             (Shape::Capitalized, word, "a")
