@@ -505,7 +505,16 @@ impl<'a> Splitter<'a> {
         if !w.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
             return None;
         }
-        if let Some(at) = comma_at(w, self.stand_ins) {
+        // A two-letter lower-case word after a comma in English text is a
+        // function word (`yes,we`); `US,en` is a locale.
+        let locale = |s: &mut Self, at: usize| {
+            let r = &w[at + 1..];
+            r.len() == 2
+                && r.bytes().all(|b| b.is_ascii_lowercase())
+                && !s.is_function(r)
+                && s.english()
+        };
+        if let Some(at) = comma_at(w, self.stand_ins).filter(|&at| !locale(self, at)) {
             // The words on either side may be glued too: split them in the
             // same pass, or a second run would find more to do.
             let mut cuts = self.split(&w[..at]).unwrap_or_default();
