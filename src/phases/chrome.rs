@@ -561,6 +561,64 @@ impl<'t> MatchCache<'t> {
     }
 }
 
+/// Whether a tail marker inside the core (`Related Stories`, `12 Comments`)
+/// ends the article there: the core has enough sentences above it, no other
+/// short line has its shape (digits aside: `3 comments` under every teaser of
+/// a listing is a label), and a list or a thread follows, not paragraphs: few
+/// of the sentence lines after it stand next to another.
+fn ends_article(
+    text: &str,
+    lines: &[Line],
+    view: &[usize],
+    core: Option<&RangeInclusive<usize>>,
+    v: usize,
+    t: &Tunables,
+) -> bool {
+    let shown = |u: usize| &lines[view[u]];
+    let Some(core) = core else {
+        return false;
+    };
+    let above: usize = (*core.start()..v)
+        .map(shown)
+        .filter(|l| l.content)
+        .map(|l| l.letters)
+        .sum();
+    if above < t.cut_core_min_letters {
+        return false;
+    }
+    let shape = |u: usize| {
+        let mut out = String::new();
+        for c in text[shown(u).text.clone()].trim().chars() {
+            if !c.is_ascii_digit() {
+                out.extend(c.to_lowercase());
+            } else if !out.ends_with('0') {
+                out.push('0');
+            }
+        }
+        out
+    };
+    let marker = shape(v);
+    let label = (0..view.len()).any(|u| {
+        let l = shown(u);
+        u != v && !l.blank && l.words <= t.anywhere_max_words && shape(u) == marker
+    });
+    if label {
+        return false;
+    }
+    let after: Vec<&Line> = (v + 1..view.len())
+        .map(shown)
+        .filter(|l| !l.blank)
+        .collect();
+    let sentences = after.iter().filter(|l| l.content).count();
+    let paragraphs = (0..after.len())
+        .filter(|&i| {
+            after[i].content
+                && ((i > 0 && after[i - 1].content) || after.get(i + 1).is_some_and(|l| l.content))
+        })
+        .count();
+    paragraphs as f64 <= t.cut_core_max_paragraphs * sentences as f64
+}
+
 /// The drops and cuts of the line rules on the lines of `view` (indexes
 /// into `lines`), in zones around the content core of those lines.
 fn round_edits<'t>(
@@ -611,12 +669,25 @@ fn round_edits<'t>(
                 }
             }
             Kind::CutAfter { re, zone } => {
+                let t = ctx.tunables;
                 let hit = (0..view.len()).find(|&v| {
                     let line = shown(v);
-                    !line.blank
-                        && line.words != usize::MAX
-                        && in_zone(v, *zone)
+                    if line.blank || line.words == usize::MAX {
+                        return false;
+                    }
+                    // A tail marker may also end the article inside the core.
+                    let zoned = in_zone(v, *zone);
+                    let inside = |c: &RangeInclusive<usize>| {
+                        *zone == Zone::Tail
+                            && ctx.edges.ends()
+                            && line.words <= t.anywhere_max_words
+                            && v > *c.start()
+                            && v <= *c.end()
+                    };
+                    let inside = !zoned && core.as_ref().is_some_and(inside);
+                    (zoned || inside)
                         && cache.is_match(k, re, text, line, view[v])
+                        && (zoned || ends_article(text, lines, view, core.as_ref(), v, t))
                 });
                 if let Some(v) = hit {
                     edits.push(LineEdit {

@@ -56,6 +56,12 @@ pub(crate) struct Settings {
     pub(crate) chrome_cap: Option<f64>,
     /// `anywhere` rules only drop lines with at most this many words.
     pub(crate) anywhere_max_words: Option<usize>,
+    /// A `tail` cut-after marker inside the core ends the article when the
+    /// core holds at least this many sentence letters above it...
+    pub(crate) cut_core_min_letters: Option<usize>,
+    /// ...and at most this share of the sentence lines after it stand next
+    /// to another (a list or a thread follows, not paragraphs).
+    pub(crate) cut_core_max_paragraphs: Option<f64>,
     /// A lexicon count at or above which a word is strong enough to be a split part.
     pub(crate) strong_count: Option<u64>,
     /// Beside a function word, a lexicon word this common is strong enough.
