@@ -570,14 +570,11 @@ fn ends_article(
     text: &str,
     lines: &[Line],
     view: &[usize],
-    core: Option<&RangeInclusive<usize>>,
+    core: &RangeInclusive<usize>,
     v: usize,
     t: &Tunables,
 ) -> bool {
     let shown = |u: usize| &lines[view[u]];
-    let Some(core) = core else {
-        return false;
-    };
     let above: usize = (*core.start()..v)
         .map(shown)
         .filter(|l| l.content)
@@ -675,19 +672,20 @@ fn round_edits<'t>(
                     if line.blank || line.words == usize::MAX {
                         return false;
                     }
+                    if in_zone(v, *zone) {
+                        return cache.is_match(k, re, text, line, view[v]);
+                    }
                     // A tail marker may also end the article inside the core.
-                    let zoned = in_zone(v, *zone);
-                    let inside = |c: &RangeInclusive<usize>| {
-                        *zone == Zone::Tail
-                            && ctx.edges.ends()
-                            && line.words <= t.anywhere_max_words
-                            && v > *c.start()
-                            && v <= *c.end()
+                    let Some(c) = core.as_ref() else {
+                        return false;
                     };
-                    let inside = !zoned && core.as_ref().is_some_and(inside);
-                    (zoned || inside)
+                    *zone == Zone::Tail
+                        && ctx.edges.ends()
+                        && line.words <= t.anywhere_max_words
+                        && v > *c.start()
+                        && v <= *c.end()
                         && cache.is_match(k, re, text, line, view[v])
-                        && (zoned || ends_article(text, lines, view, core.as_ref(), v, t))
+                        && ends_article(text, lines, view, c, v, t)
                 });
                 if let Some(v) = hit {
                     edits.push(LineEdit {
