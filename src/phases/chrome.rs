@@ -138,10 +138,10 @@ fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
 /// second run must see the same).
 fn for_matching<'l>(line: &'l str, stand_ins: &StandIns) -> Cow<'l, str> {
     let line = line.trim();
-    if !line.is_ascii() && line.chars().any(|c| stand_ins.ascii_text.contains_key(&c)) {
+    if !line.is_ascii() && line.chars().any(|c| stand_ins.ascii.contains_key(&c)) {
         let mut mapped = String::with_capacity(line.len());
         for c in line.chars() {
-            match stand_ins.ascii_text.get(&c) {
+            match stand_ins.ascii.get(&c) {
                 Some(to) => mapped.push_str(to),
                 None => mapped.push(c),
             }

@@ -697,7 +697,8 @@ impl<'a> Splitter<'a> {
             // A function word after an acronym (`CEOand`), unless its last
             // capital starts a word (`UXPin`, `VMWare`, `QCon`).
             let (l, r) = w.split_at(i);
-            let word_at_seam = self.lex.count(w[i - 1..].to_ascii_lowercase().as_bytes()) > 0;
+            // The lexicon ignores case.
+            let word_at_seam = self.lex.count(&w.as_bytes()[i - 1..]) > 0;
             let glued = self.is_function(r) && !self.words.name_tails.contains(r) && !word_at_seam;
             return glued.then(|| vec![l, r]);
         }
@@ -1074,7 +1075,7 @@ fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
     // character is looked at.
     let lead = |c: &char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
     let common = (stand_ins.ascii.iter())
-        .filter(|&(_, &to)| to == '"')
+        .filter(|(_, to)| to.starts_with('"'))
         .all(|(c, _)| matches!(lead(c), b'"' | 0xC2 | 0xE2));
     let starts: Box<dyn Iterator<Item = usize>> = if common {
         Box::new(memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes))
@@ -1104,7 +1105,7 @@ fn closing_quotes(text: &str, stand_ins: &StandIns) -> Vec<usize> {
                 // (an inch mark: 35.5"W) or an escape; `…` as the `.` a
                 // later map may make of it.
                 let before = (text[..start].chars().next_back())
-                    .map(|c| stand_ins.ascii.get(&c).copied().unwrap_or(c));
+                    .map(|c| stand_ins.ascii_char(c).unwrap_or(c));
                 let next = text[after..].chars().next();
                 if before.is_some_and(|c| {
                     c.is_alphabetic()

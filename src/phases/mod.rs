@@ -29,9 +29,8 @@ pub(crate) fn stand_ins(rules: &[Rule]) -> StandIns {
                 match v.chars().next() {
                     None if !out.deleted.contains(&c) => out.deleted.push(c),
                     None => {}
-                    Some(first) if v.is_ascii() => {
-                        out.ascii.insert(c, first);
-                        out.ascii_text.insert(c, v.clone());
+                    Some(_) if v.is_ascii() => {
+                        out.ascii.insert(c, v.clone());
                     }
                     Some(_) => {}
                 }

@@ -345,10 +345,8 @@ fn window(chars: &[char], start: usize, end: usize) -> (usize, usize) {
 /// first as ASCII and not the second at all, so this run must judge alike.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StandIns {
-    /// Each character and the ASCII character it becomes (the first, for `…`).
-    pub(crate) ascii: rustc_hash::FxHashMap<char, char>,
-    /// Each of those characters and all it becomes (`...` for `…`).
-    pub(crate) ascii_text: rustc_hash::FxHashMap<char, String>,
+    /// Each character and the ASCII text it becomes (`...` for `…`).
+    pub(crate) ascii: rustc_hash::FxHashMap<char, String>,
     /// A handful of characters: a list is faster to search than a set.
     pub(crate) deleted: Vec<char>,
     /// Whether a later rule composes the text (NFC or NFKC): a second run
@@ -357,9 +355,15 @@ pub(crate) struct StandIns {
 }
 
 impl StandIns {
+    /// The ASCII character `c` later becomes (the first, for `…`).
+    pub(crate) fn ascii_char(&self, c: char) -> Option<char> {
+        let to = self.ascii.get(&c)?;
+        to.as_bytes().first().map(|&b| char::from(b))
+    }
+
     /// Whether `c` is, or later becomes, the ASCII character `ascii`.
     pub(crate) fn reads_as(&self, c: char, ascii: char) -> bool {
-        c == ascii || self.ascii.get(&c) == Some(&ascii)
+        c == ascii || self.ascii_char(c) == Some(ascii)
     }
 }
 
@@ -405,7 +409,7 @@ fn repair_composed(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
 }
 
 fn repair_runs(text: &str, rule: usize, stand_ins: &StandIns) -> Vec<Edit> {
-    let straightened = |c: char| stand_ins.ascii.get(&c).copied();
+    let straightened = |c: char| stand_ins.ascii_char(c);
     // Runs end at ASCII, and at characters a later rule deletes (a second
     // run would not see them between the bytes).
     let outside_runs = |c: char| c.is_ascii() || stand_ins.deleted.contains(&c);
