@@ -1,5 +1,6 @@
-//! Compiles the English unigram list into the table the binary embeds:
-//! lower-cased, duplicates merged, sorted, one `word\tcount` a line.
+//! Compiles the word lists the binary embeds: the English unigram list into
+//! a table (lower-cased, duplicates merged, sorted, one `word\tcount` a line),
+//! and the Russian Hunspell dictionary into an FST of every word form.
 
 use std::env;
 use std::fs;
@@ -29,4 +30,104 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     let tsv: String = entries.iter().map(|(w, c)| format!("{w}\t{c}\n")).collect();
     fs::write(out.join("lexicon.tsv"), tsv).expect("write lexicon tsv");
+    russian_forms(&out);
+}
+
+/// Expands `ru_RU.dic` by the suffix rules of `ru_RU.aff` (the dictionary has
+/// no prefix rules and no continuation classes) into the set of word forms,
+/// lower-cased with `ё` read as `е` (texts write either), as an FST.
+fn russian_forms(out: &std::path::Path) {
+    let (dic, aff) = ("data/lexicon/ru_RU.dic", "data/lexicon/ru_RU.aff");
+    println!("cargo::rerun-if-changed={dic}");
+    println!("cargo::rerun-if-changed={aff}");
+    let aff = fs::read_to_string(aff).expect("read ru_RU.aff");
+    let mut rules: std::collections::HashMap<char, Vec<Suffix>> = Default::default();
+    for line in aff.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() >= 5 && f[0] == "SFX" {
+            let flag = f[1].chars().next().expect("flag");
+            let zero = |s: &str| {
+                if s == "0" {
+                    String::new()
+                } else {
+                    s.to_string()
+                }
+            };
+            rules.entry(flag).or_default().push(Suffix {
+                strip: zero(f[2]),
+                add: zero(f[3]),
+                condition: parse_condition(f[4]),
+            });
+        }
+    }
+    let dic = fs::read_to_string(dic).expect("read ru_RU.dic");
+    let fold = |w: &str| w.to_lowercase().replace('ё', "е");
+    let mut forms: Vec<String> = Vec::with_capacity(1_500_000);
+    // The first line is the entry count.
+    for line in dic.lines().skip(1) {
+        let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
+        forms.push(fold(stem));
+        let chars: Vec<char> = stem.chars().collect();
+        for flag in flags.chars() {
+            for rule in rules.get(&flag).into_iter().flatten() {
+                if stem.ends_with(&rule.strip) && rule.matches(&chars) {
+                    let base = &stem[..stem.len() - rule.strip.len()];
+                    forms.push(fold(&format!("{base}{}", rule.add)));
+                }
+            }
+        }
+    }
+    forms.sort_unstable();
+    forms.dedup();
+    let set = fst::Set::from_iter(forms.iter()).expect("sorted forms");
+    fs::write(out.join("ru-forms.fst"), set.as_fst().as_bytes()).expect("write ru-forms.fst");
+}
+
+/// One Hunspell suffix rule: strip this ending of a stem that ends as the
+/// condition says, then add that.
+struct Suffix {
+    strip: String,
+    add: String,
+    condition: Vec<CharClass>,
+}
+
+/// One position of a condition: any character, one of a set, or none of it.
+enum CharClass {
+    Any,
+    OneOf(Vec<char>),
+    NoneOf(Vec<char>),
+}
+
+impl Suffix {
+    fn matches(&self, stem: &[char]) -> bool {
+        let n = self.condition.len();
+        stem.len() >= n
+            && stem[stem.len() - n..]
+                .iter()
+                .zip(&self.condition)
+                .all(|(c, class)| match class {
+                    CharClass::Any => true,
+                    CharClass::OneOf(set) => set.contains(c),
+                    CharClass::NoneOf(set) => !set.contains(c),
+                })
+    }
+}
+
+fn parse_condition(text: &str) -> Vec<CharClass> {
+    let mut classes = Vec::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        classes.push(match c {
+            '.' => CharClass::Any,
+            '[' => {
+                let set: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                match set.strip_prefix('^') {
+                    Some(rest) => CharClass::NoneOf(rest.chars().collect()),
+                    None => CharClass::OneOf(set.chars().collect()),
+                }
+            }
+            c => CharClass::OneOf(vec![c]),
+        });
+    }
+    classes
 }

@@ -1,12 +1,15 @@
-//! The embedded English unigram lexicon (word -> count). build.rs writes the
-//! table; on first use it is indexed by a 64-bit fingerprint of each word
-//! (a few milliseconds, only in runs that split glued words). A lookup is
-//! then one hash and one probe, with no key string to chase and compare.
+//! The embedded word lists. The English unigram lexicon (word -> count):
+//! build.rs writes the table; on first use it is indexed by a 64-bit
+//! fingerprint of each word (a few milliseconds, only in runs that split
+//! glued words). A lookup is then one hash and one probe, with no key string
+//! to chase and compare. The Russian word forms: an FST build.rs expands from
+//! the Hunspell dictionary, read in place (no start-up cost).
 
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.tsv"));
+static RUSSIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ru-forms.fst"));
 
 /// Keys are fingerprints already: the map's hasher passes them through.
 #[derive(Default)]
@@ -97,6 +100,28 @@ impl Lexicon {
     }
 }
 
+/// Every form of the words of the Russian Hunspell dictionary (1.4 million:
+/// nouns in each case, verbs in each person), without counts.
+pub(crate) struct RussianForms(fst::Set<&'static [u8]>);
+
+impl RussianForms {
+    pub(crate) fn get() -> &'static RussianForms {
+        static FORMS: OnceLock<RussianForms> = OnceLock::new();
+        FORMS.get_or_init(|| {
+            RussianForms(fst::Set::new(RUSSIAN).expect("build.rs writes a valid FST"))
+        })
+    }
+
+    /// Whether a word is a form in the dictionary, in any case, `ё` or `е`.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let mut folded = String::with_capacity(word.len());
+        for c in word.chars().flat_map(char::to_lowercase) {
+            folded.push(if c == 'ё' { 'е' } else { c });
+        }
+        self.0.contains(folded)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +133,25 @@ mod tests {
         assert_eq!(lex.count(b"The"), lex.count(b"the"));
         assert_eq!(lex.count(b"fightingleading"), 0);
         assert_eq!(lex.count(b"th e"), 0);
+    }
+
+    #[test]
+    fn russian_forms_are_inflected_and_folded() {
+        let ru = RussianForms::get();
+        // Stems and the forms their suffix rules make.
+        for w in [
+            "доступна",
+            "перестану",
+            "потребуется",
+            "Ёлка",
+            "елками",
+            "ПОКАЗАНА",
+        ] {
+            assert!(ru.contains(w), "{w}");
+        }
+        for w in ["доступна-", "хватитна", "длявыпечки", "fighting", ""] {
+            assert!(!ru.contains(w), "{w}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 use crate::edit::Edit;
-use crate::lexicon::{Lexicon, MAX_WORD};
+use crate::lexicon::{Lexicon, MAX_WORD, RussianForms};
 use crate::rules::WordLists;
 
 use super::{Ctx, StandIns};
@@ -948,6 +948,11 @@ impl<'a> Splitter<'a> {
         let mut chars = w.chars();
         let first = chars.next()?;
         if !cyrillic(first) || !chars.all(cyrillic_lower) || self.doc_count(w) > 1 {
+            return None;
+        }
+        // A form of the dictionary is a word, whatever the document holds:
+        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
+        if RussianForms::get().contains(w) {
             return None;
         }
         let n = w.chars().count();
