@@ -197,6 +197,10 @@ const SENTENCE_ARTICLE_COUNT: u64 = 10_000_000;
 const MIN_DOC_LEFT: usize = 4;
 const MIN_DOC_RIGHT: usize = 3;
 
+/// Shortest word a tail splits off on the dictionary's word alone (`укор` +
+/// `от`, `пала` + `на` are rarer words, not glue).
+const MIN_DICTIONARY_LEFT: usize = 5;
+
 /// Shortest part of a split into two content words.
 const MIN_CONTENT_PART: usize = 3;
 
@@ -966,6 +970,12 @@ impl<'a> Splitter<'a> {
         let longest = self.words.doc_function_chars;
         let function =
             |p: &str| self.words.doc_heads.contains(p) || self.words.doc_tails.contains(p);
+        let forms = RussianForms::get();
+        // A split off a form of the dictionary the document need not use,
+        // when nothing in the document decides: a lower-case token only
+        // (capitalised ones are names: Асмолов, Нортон).
+        let mut by_dictionary: Option<Vec<&'a str>> = None;
+        let mut dictionary_splits = 0;
         for (k, (at, _)) in w.char_indices().enumerate().skip(1) {
             let (l, r) = w.split_at(at);
             let (rest_l, rest_r) = (k, n - k);
@@ -990,6 +1000,18 @@ impl<'a> Splitter<'a> {
                 }
                 found = Some(vec![l, r]);
             }
+            // Off a dictionary form: a head that begins no compound (not
+            // все-: всеразрушительный), or a tail off a longer word.
+            let dictionary = first.is_lowercase()
+                && ((head && !self.words.doc_compound_heads.contains(l) && forms.contains(r))
+                    || (tail && rest_l >= MIN_DICTIONARY_LEFT && forms.contains(l)));
+            if dictionary {
+                dictionary_splits += 1;
+                by_dictionary = Some(vec![l, r]);
+            }
+        }
+        if found.is_none() && dictionary_splits == 1 {
+            found = by_dictionary;
         }
         // A bound prefix (фото-) starts a compound, and an ending that is
         // also a word (-или, -его) ends an inflected form: готовили is one word.

@@ -293,6 +293,7 @@ pub(crate) struct WordLists {
     pub(crate) determiners: FxHashSet<String>,
     pub(crate) doc_heads: FxHashSet<String>,
     pub(crate) doc_tails: FxHashSet<String>,
+    pub(crate) doc_compound_heads: FxHashSet<String>,
     /// The longest of `doc_heads` and `doc_tails`, in characters.
     pub(crate) doc_function_chars: usize,
 }
@@ -318,6 +319,7 @@ impl WordLists {
         self.determiners.extend(lower(&w.determiners));
         self.doc_heads.extend(lower(&w.doc_heads));
         self.doc_tails.extend(lower(&w.doc_tails));
+        self.doc_compound_heads.extend(lower(&w.doc_compound_heads));
         self.doc_function_chars = (self.doc_heads.iter())
             .chain(&self.doc_tails)
             .map(|w| w.chars().count())

@@ -136,6 +136,10 @@ pub(crate) struct Words {
     /// The same, off the end of a token (`хватит` + `на`).
     #[serde(default)]
     pub(crate) doc_tails: Vec<String>,
+    /// Heads that also begin compounds (`все`): split off only a word the
+    /// document uses, never a word of the dictionary alone.
+    #[serde(default)]
+    pub(crate) doc_compound_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
