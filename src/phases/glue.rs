@@ -177,6 +177,9 @@ struct Splitter<'a> {
     /// Pairs of capitalised words the document writes apart (`Hong Kong`),
     /// gathered at its first camel-case candidate.
     pairs: Option<FxHashSet<(&'a str, &'a str)>>,
+    /// Capitalised words the document writes after a lower-case one
+    /// (`the Bureau`): names, not sentence starts or headings.
+    names: Option<FxHashSet<&'a str>>,
     text: &'a str,
 }
 
@@ -368,6 +371,24 @@ impl<'a> Splitter<'a> {
         pairs.contains(&(l, r))
     }
 
+    /// Whether the document writes `w` capitalised after a lower-case word.
+    fn name_in_doc(&mut self, w: &str) -> bool {
+        let (text, cores) = (self.text, self.cores);
+        let names = self.names.get_or_insert_with(|| {
+            let starts = |c: &Core, f: fn(&u8) -> bool| f(&text.as_bytes()[c.start]);
+            cores
+                .windows(2)
+                .filter(|p| {
+                    starts(&p[0], u8::is_ascii_lowercase)
+                        && starts(&p[1], u8::is_ascii_uppercase)
+                        && &text[p[0].end..p[1].start] == " "
+                })
+                .map(|p| &text[p[1].start..p[1].end])
+                .collect()
+        });
+        names.contains(w)
+    }
+
     /// Whether a next round, on the text with these splits made (`(core
     /// index, replacement)`), would find nothing more. A token's decision
     /// depends on the token, on how often its substrings occur in the
@@ -422,12 +443,17 @@ impl<'a> Splitter<'a> {
             if *i + 1 < cores.len() && spaced(c.end, cores[*i + 1].start) {
                 pairs.push((pieces[pieces.len() - 1], core_of(*i + 1)));
             }
-            joined.extend(
-                pairs
-                    .into_iter()
-                    .filter(|(l, r)| upper(l) && upper(r))
-                    .map(|(l, r)| format!("{l}{r}")),
-            );
+            for (l, r) in pairs {
+                if upper(l) && upper(r) {
+                    joined.push(format!("{l}{r}"));
+                }
+                // A name written mid-sentence for the first time: a token
+                // that ends in it may now split (`theBureau` -> `entireBureau`).
+                let lower = l.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+                if lower && upper(r) && !self.name_in_doc(r) {
+                    changed.push(r.to_string());
+                }
+            }
         }
         if joined.iter().any(|j| self.doc_count(j) > 0) {
             return false;
@@ -690,7 +716,17 @@ impl<'a> Splitter<'a> {
             let sentence = self.words.sentence_heads.contains(Self::lower(r).as_ref());
             // The pronoun after a common word: `thinkI`, `andI`.
             let pronoun = r == "I" && self.lex.count(l.as_bytes()) >= self.strong;
-            let glued = pronoun || (r_ok && (self.is_function(l) || sentence) && known(self, r));
+            // A common word before a name the document writes mid-sentence
+            // and never in lower case (`affluentAmericans`, `entireBureau`;
+            // not `setState`, `sortBy`: identifiers' parts are common words).
+            let name = r_ok
+                && l.len() >= MIN_CONTENT_PART
+                && !self.is_function(r)
+                && self.lex.count(l.as_bytes()) >= self.strong
+                && self.doc_count(&r.to_ascii_lowercase()) == 0
+                && self.name_in_doc(r);
+            let glued =
+                pronoun || name || (r_ok && (self.is_function(l) || sentence) && known(self, r));
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
@@ -1325,6 +1361,7 @@ fn split_window(
         english: None,
         stand_ins: ctx.stand_ins,
         pairs: None,
+        names: None,
         text,
     };
     let mut split = Vec::new();
