@@ -1,6 +1,7 @@
 //! Compiles the word lists the binary embeds: the English unigram list into
 //! a table (lower-cased, duplicates merged, sorted, one `word\tcount` a line),
-//! and the Russian Hunspell dictionary into an FST of every word form.
+//! the Russian Hunspell dictionary into an FST of every word form, and the
+//! English names list into an FST.
 
 use std::env;
 use std::fs;
@@ -31,6 +32,20 @@ fn main() {
     let tsv: String = entries.iter().map(|(w, c)| format!("{w}\t{c}\n")).collect();
     fs::write(out.join("lexicon.tsv"), tsv).expect("write lexicon tsv");
     russian_forms(&out);
+    names(&out);
+}
+
+/// The capitalised-only English words (names of people, places, days) as an
+/// FST; the list is sorted, one a line.
+fn names(out: &std::path::Path) {
+    let src = "data/lexicon/en-names.txt";
+    println!("cargo::rerun-if-changed={src}");
+    let text = fs::read_to_string(src).expect("read data/lexicon/en-names.txt");
+    let mut names: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let set = fst::Set::from_iter(names).expect("sorted names");
+    fs::write(out.join("en-names.fst"), set.as_fst().as_bytes()).expect("write en-names.fst");
 }
 
 /// Expands `ru_RU.dic` by the suffix rules of `ru_RU.aff` (the dictionary has

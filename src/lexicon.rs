@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.tsv"));
 static RUSSIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ru-forms.fst"));
+static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-names.fst"));
 
 /// Keys are fingerprints already: the map's hasher passes them through.
 #[derive(Default)]
@@ -122,6 +123,23 @@ impl RussianForms {
     }
 }
 
+/// English words only ever written capitalised (SCOWL's proper-name and
+/// upper-case lists, less words it also lists in lower case): `Tuesday`,
+/// `Pittsburgh`, `James`, not `North` or `Home`.
+pub(crate) struct Names(fst::Set<&'static [u8]>);
+
+impl Names {
+    pub(crate) fn get() -> &'static Names {
+        static SET: OnceLock<Names> = OnceLock::new();
+        SET.get_or_init(|| Names(fst::Set::new(NAMES).expect("build.rs writes a valid FST")))
+    }
+
+    /// Whether a word, as written, is one of the names.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +169,17 @@ mod tests {
         }
         for w in ["доступна-", "хватитна", "длявыпечки", "fighting", ""] {
             assert!(!ru.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn names_are_capitalised_only_words() {
+        let names = Names::get();
+        for w in ["Tuesday", "Pittsburgh", "James", "Seoul"] {
+            assert!(names.contains(w), "{w}");
+        }
+        for w in ["North", "Home", "Good", "tuesday", "TUESDAY", "The"] {
+            assert!(!names.contains(w), "{w}");
         }
     }
 

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 use crate::edit::Edit;
-use crate::lexicon::{Lexicon, MAX_WORD, RussianForms};
+use crate::lexicon::{Lexicon, MAX_WORD, Names, RussianForms};
 use crate::rules::WordLists;
 
 use super::{Ctx, StandIns};
@@ -883,7 +883,7 @@ impl<'a> Splitter<'a> {
     /// function word, and two content words must both be long (roadmap,
     /// chipset and gameplay stay whole), but after a determiner, where a
     /// compound head is the noun of the phrase (`firsttime`).
-    fn plausible(&self, shape: Shape, parts: &[&str]) -> bool {
+    fn plausible(&mut self, shape: Shape, parts: &[&str]) -> bool {
         if shape == Shape::Capitalized {
             return self.capitalized_head(parts);
         }
@@ -908,7 +908,7 @@ impl<'a> Splitter<'a> {
     /// document itself uses (Kyiv) or a function word of three letters or
     /// more (The, And, Now); otherwise it is taken for a name (Crafton,
     /// Marchand, Beto).
-    fn capitalized_head(&self, parts: &[&str]) -> bool {
+    fn capitalized_head(&mut self, parts: &[&str]) -> bool {
         let (head, rest) = (parts[0], &parts[1..]);
         let doc_known = !self.is_function(head) && self.doc_count(head) > 0;
         // Two-letter heads (In, My, An) need a long common tail: Ingeneral,
@@ -958,7 +958,21 @@ impl<'a> Splitter<'a> {
                     && rest[0].len() >= 5
                     && ["s", "ed"].iter().any(|e| rest[0].ends_with(e))
                     && !self.words.heads.contains(rest[0])));
-        (doc_head || function_head || inflected_head || bare_head) && rest_ok
+        // A name, before a common word: one the name list has (only ever
+        // written capitalised: Tuesday, Seoul, Webb, not North, Stone or
+        // Cloud, which begin compounds and brands) and the document writes
+        // mid-sentence (Rubinstein, Claremont are names of their own).
+        let name_head = || {
+            !self.is_function(head)
+                && head.len() >= 4
+                && rest.len() == 1
+                && rest[0].len() >= 4
+                && !self.is_function(rest[0])
+                && self.lex.count(rest[0].as_bytes()) >= self.strong
+                && Names::get().contains(head)
+        };
+        let ok = doc_head || function_head || inflected_head || bare_head;
+        rest_ok && (ok || (name_head() && self.name_in_doc(head)))
     }
 
     /// In a document in another language written in Latin letters, a
