@@ -725,8 +725,18 @@ impl<'a> Splitter<'a> {
                 && self.lex.count(l.as_bytes()) >= self.strong
                 && self.doc_count(&r.to_ascii_lowercase()) == 0
                 && self.name_in_doc(r);
-            let glued =
-                pronoun || name || (r_ok && (self.is_function(l) || sentence) && known(self, r));
+            // After a function word, a capitalised word the document
+            // uses as a name: listed, written mid-sentence, or never in
+            // lower case (`onNovember`, `theKabul`); identifiers are made
+            // of words the page also writes in lower case (`someValue`).
+            let proper = |s: &mut Self| {
+                Names::get().contains(r)
+                    || s.doc_count(&r.to_ascii_lowercase()) == 0
+                    || s.name_in_doc(r)
+            };
+            let glued = pronoun
+                || name
+                || (r_ok && (sentence || (self.is_function(l) && proper(self))) && known(self, r));
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
