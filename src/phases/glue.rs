@@ -204,6 +204,9 @@ const MIN_DOC_RIGHT: usize = 3;
 /// `от`, `пала` + `на` are rarer words, not glue).
 const MIN_DICTIONARY_LEFT: usize = 5;
 
+/// Shortest token peeled into four or more words.
+const MIN_PEEL: usize = 8;
+
 /// Shortest part of a split into two content words.
 const MIN_CONTENT_PART: usize = 3;
 
@@ -684,12 +687,61 @@ impl<'a> Splitter<'a> {
         if shape != Shape::Lower && self.doc_count(w) > 1 {
             return None;
         }
-        let parts = self.split_word(w, shape)?;
+        let parts = match self.split_word(w, shape) {
+            Some(parts) => parts,
+            None if shape == Shape::Lower => self.peel(w)?,
+            None => return None,
+        };
         // A token the document repeats is a word of its own (a name, jargon)
         // unless it is nothing but function words ("inthe" twice is still glued).
         let only_function =
             shape == Shape::Lower && parts.iter().all(|p| self.is_function(p) || *p == "a");
         (only_function || self.doc_count(w) <= 1).then_some(parts)
+    }
+
+    /// A phrase of four or more words (`doesnotprotectpeople`,
+    /// `agoodposition`): a function word off one end, and a rest that is
+    /// no word but splits of its own. Only when one end peels.
+    fn peel(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        if w.len() < MIN_PEEL {
+            return None;
+        }
+        let mut found: Option<Vec<&'a str>> = None;
+        let longest = w.len().min(6);
+        for k in 1..longest {
+            for head in [true, false] {
+                let (end, rest) = if head {
+                    (&w[..k], &w[k..])
+                } else {
+                    (&w[w.len() - k..], &w[..w.len() - k])
+                };
+                if !(self.is_function(end) || end == "a") || self.is_word(rest) {
+                    continue;
+                }
+                let Some(mut parts) = self.split_word(rest, Shape::Lower) else {
+                    continue;
+                };
+                if head {
+                    parts.insert(0, end);
+                } else {
+                    parts.push(end);
+                }
+                // Mostly content: `at|or|rent`, `mull|it|as` are letters
+                // that happen to spell function words.
+                let function = parts
+                    .iter()
+                    .filter(|p| self.is_function(p) || **p == "a")
+                    .count();
+                if 2 * function > parts.len() {
+                    continue;
+                }
+                if found.as_ref().is_some_and(|f| *f != parts) {
+                    return None;
+                }
+                found = Some(parts);
+            }
+        }
+        found
     }
 
     /// The best split of an ASCII-letter token, if one is clearly best.
