@@ -1066,11 +1066,6 @@ impl<'a> Splitter<'a> {
         if !cyrillic(first) || !chars.all(cyrillic_lower) || self.doc_count(w) > 1 {
             return None;
         }
-        // A form of the dictionary is a word, whatever the document holds:
-        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
-        if RussianForms::get().contains(w) {
-            return None;
-        }
         let n = w.chars().count();
         let mut found: Option<Vec<&'a str>> = None;
         // Only the first letter may be a capital (`Ярешила`).
@@ -1082,12 +1077,11 @@ impl<'a> Splitter<'a> {
         let longest = self.words.doc_function_chars;
         let function =
             |p: &str| self.words.doc_heads.contains(p) || self.words.doc_tails.contains(p);
-        let forms = RussianForms::get();
-        // A split off a form of the dictionary the document need not use,
-        // when nothing in the document decides: a lower-case token only
-        // (capitalised ones are names: Асмолов, Нортон).
-        let mut by_dictionary: Option<Vec<&'a str>> = None;
-        let mut dictionary_splits = 0;
+        // Splits off a form of the dictionary the document need not use,
+        // asked only when nothing in the document decides: a lower-case
+        // token only (capitalised ones are names: Асмолов, Нортон). Each is
+        // the two parts and which of them the dictionary must know.
+        let mut by_dictionary: Vec<(&'a str, &'a str, &'a str)> = Vec::new();
         for (k, (at, _)) in w.char_indices().enumerate().skip(1) {
             let (l, r) = w.split_at(at);
             let (rest_l, rest_r) = (k, n - k);
@@ -1114,16 +1108,27 @@ impl<'a> Splitter<'a> {
             }
             // Off a dictionary form: a head that begins no compound (not
             // все-: всеразрушительный), or a tail off a longer word.
-            let dictionary = first.is_lowercase()
-                && ((head && !self.words.doc_compound_heads.contains(l) && forms.contains(r))
-                    || (tail && rest_l >= MIN_DICTIONARY_LEFT && forms.contains(l)));
-            if dictionary {
-                dictionary_splits += 1;
-                by_dictionary = Some(vec![l, r]);
+            if first.is_lowercase() {
+                if head && !self.words.doc_compound_heads.contains(l) {
+                    by_dictionary.push((l, r, r));
+                } else if tail && rest_l >= MIN_DICTIONARY_LEFT {
+                    by_dictionary.push((l, r, l));
+                }
             }
         }
-        if found.is_none() && dictionary_splits == 1 {
-            found = by_dictionary;
+        let forms = RussianForms::get();
+        if found.is_none() {
+            let mut known = by_dictionary
+                .iter()
+                .filter(|(_, _, word)| forms.contains(word));
+            if let (Some(&(l, r, _)), None) = (known.next(), known.next()) {
+                found = Some(vec![l, r]);
+            }
+        }
+        // A form of the dictionary is a word, whatever the document holds:
+        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
+        if found.is_none() || forms.contains(w) {
+            return None;
         }
         // A bound prefix (фото-) starts a compound, and an ending that is
         // also a word (-или, -его) ends an inflected form: готовили is one word.
