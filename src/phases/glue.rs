@@ -207,6 +207,10 @@ const MIN_DICTIONARY_LEFT: usize = 5;
 /// Shortest token peeled into four or more words.
 const MIN_PEEL: usize = 8;
 
+/// Shortest parts of a split into two content words that need only be
+/// moderately common.
+const MIN_LONG_PART: usize = 6;
+
 /// Shortest part of a split into two content words.
 const MIN_CONTENT_PART: usize = 3;
 
@@ -805,6 +809,16 @@ impl<'a> Splitter<'a> {
             return glued.then(|| vec![l, r]);
         }
         let mut scored: Vec<(f64, Vec<&'a str>)> = Vec::new();
+        // Two long words may be rarer (smaller + stadiums, mindlessly +
+        // grabbing) when the token reads as no other pair of words
+        // (startscoring is start + scoring or starts + coring).
+        let relaxed = shape == Shape::Lower && {
+            let word = |p: &str| p.len() >= 3 && self.lex.count(p.as_bytes()) >= self.weak;
+            (3..w.len().saturating_sub(2))
+                .filter(|&i| word(&w[..i]) && word(&w[i..]))
+                .count()
+                <= 1
+        };
         for i in 1..w.len() {
             let (l, r) = w.split_at(i);
             if let Some(score) = self.article_split(shape, l, r) {
@@ -813,7 +827,11 @@ impl<'a> Splitter<'a> {
             }
             // Beside a function word a moderately common word is strong
             // enough; two content words must both be common (tess + elation).
-            let min = if self.is_function(l) || self.is_function(r) {
+            let long = relaxed
+                && l.len() >= MIN_LONG_PART
+                && r.len() >= MIN_LONG_PART
+                && !self.agent_noun(r);
+            let min = if self.is_function(l) || self.is_function(r) || long {
                 self.weak
             } else {
                 self.strong
@@ -1137,6 +1155,15 @@ impl<'a> Splitter<'a> {
                 || self.words.suffixes.contains(parts[1])
         };
         found.filter(|parts| !bound(parts))
+    }
+
+    /// An agent noun of a verb the lexicon knows (`blowers`, `climber`,
+    /// `blender`): the head of a compound (whistleblowers), not a phrase.
+    fn agent_noun(&self, p: &str) -> bool {
+        let stem = ["ers", "er", "rs", "r"]
+            .iter()
+            .find_map(|e| p.strip_suffix(e));
+        stem.is_some_and(|s| s.len() >= 3 && self.lex.count(s.as_bytes()) >= self.known)
     }
 
     /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a
