@@ -904,8 +904,21 @@ impl<'a> Splitter<'a> {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Two content words that another cut also reads as two content
+        // words are a word the lexicon lacks (survivorship: survivors + hip,
+        // survivor + ship; cellspacing, photoshopped).
+        let other_pair = |best: &[&str]| {
+            let content = |p: &str| {
+                p.len() >= 4 && !self.is_function(p) && self.lex.count(p.as_bytes()) >= self.weak
+            };
+            let cut = best[0].len();
+            best.len() == 2
+                && !best.iter().any(|p| self.is_function(p) || *p == "a")
+                && (2..w.len() - 1).any(|i| i != cut && content(&w[..i]) && content(&w[i..]))
+        };
         match scored.as_slice() {
             [] => None,
+            [only] if other_pair(&only.1) => None,
             [only] => Some(only.1.clone()),
             [best, next, ..] => (best.0 - next.0 >= AMBIGUITY_MARGIN).then(|| best.1.clone()),
         }
