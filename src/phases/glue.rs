@@ -563,6 +563,12 @@ impl<'a> Splitter<'a> {
         if let Some(at) = self.sentence_mark_at(w) {
             return Some(vec![at + 1]);
         }
+        if let Some(at) = self.closing_paren_at(w) {
+            return Some(vec![at + 1]);
+        }
+        if let Some(at) = self.colon_at(w) {
+            return Some(vec![at + 1]);
+        }
         if let Some(cuts) = self.split_clitic(w) {
             return Some(cuts);
         }
@@ -590,6 +596,79 @@ impl<'a> Splitter<'a> {
         let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
         (l_ok && r_ok && common(self, l) && (common(self, r) || self.doc_count(r) > 0))
             .then_some(at)
+    }
+
+    /// A closing parenthesis glued to the next word (`overlap)but`,
+    /// `(25%)and`): a word follows, and more than one character stands
+    /// inside or before it (`(s)he` is one word).
+    fn closing_paren_at(&mut self, w: &str) -> Option<usize> {
+        let at = w.rfind(')')?;
+        let (l, r) = (&w[..at], &w[at + 1..]);
+        // A bracketed prefix reads either way: `(re)built`, `(multi)media`,
+        // `Hous(e)ton`; code brackets hold `=` and braces.
+        let one_letter_group = l.len() >= 2 && l.as_bytes()[l.len() - 2] == b'(';
+        let letters = l.chars().all(char::is_alphabetic);
+        let word_before = if letters {
+            let lower = l.to_lowercase();
+            l.chars().all(char::is_uppercase)
+                || RussianForms::get().contains(l)
+                || (l.len() >= 3
+                    && !self.words.prefixes.contains(&lower)
+                    && self.lex_count(&lower) >= self.weak)
+        } else {
+            !l.ends_with('-')
+        };
+        if l.chars().count() < 2
+            || r.len() < 2
+            || one_letter_group
+            || !word_before
+            || l.contains(['=', '{', '}', ';'])
+        {
+            return None;
+        }
+        (self.is_glued_word(r) && (r.chars().count() >= 3 || self.is_function(r))).then_some(at)
+    }
+
+    /// A colon between a common word and the next sentence's first
+    /// (`right:The`), or between two Russian words (`понадобится:куриное`).
+    /// Not between a short or rare word and a name: `rdf:Description`,
+    /// `as:Public`, `xmlns:xsi` are namespaces; nor before a lower-case
+    /// English word: `display:none` is a style.
+    fn colon_at(&mut self, w: &str) -> Option<usize> {
+        let at = w.find(':')?;
+        let (l, r) = (&w[..at], &w[at + 1..]);
+        if r.contains(':') {
+            return None;
+        }
+        let forms = RussianForms::get();
+        let cyrillic = |p: &str| p.chars().count() >= 2 && p.chars().all(cyrillic_lower);
+        if cyrillic(l) && l.chars().count() >= 4 && cyrillic(r) {
+            return (forms.contains(l) && forms.contains(r)).then_some(at);
+        }
+        let lower = l.len() >= 4 && l.bytes().all(|b| b.is_ascii_lowercase());
+        let mut tail = r.bytes();
+        let capitalised = r.len() >= 2
+            && tail.next().is_some_and(|b| b.is_ascii_uppercase())
+            && tail.all(|b| b.is_ascii_lowercase());
+        let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
+        (lower && capitalised && !self.is_function(l) && common(self, l) && common(self, r))
+            .then_some(at)
+    }
+
+    /// Whether a part split off at punctuation is a word: a common or
+    /// function word, a capitalised word, or a Russian form.
+    fn is_glued_word(&mut self, p: &str) -> bool {
+        if p.chars().all(cyrillic_lower) {
+            return RussianForms::get().contains(p);
+        }
+        if !p.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        let capitalised = p.as_bytes()[0].is_ascii_uppercase()
+            && p.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        self.is_function(p)
+            || (p.bytes().all(|b| b.is_ascii_lowercase()) && self.lex_count(p) >= self.weak)
+            || (capitalised && (self.lex_count(p) >= self.weak || self.doc_count(p) > 0))
     }
 
     /// A hyphenated compound with a word glued to either end: `athree-game`,
