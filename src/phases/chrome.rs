@@ -637,6 +637,19 @@ fn round_edits<'t>(
         (Some(core), Zone::Tail) => ctx.edges.ends() && v > *core.end(),
         (None, _) => false,
     };
+    // A page with no core is one block for tail markers: the sentence
+    // letters above each line, and in all.
+    let whole = 0..=view.len().saturating_sub(1);
+    let mut above = Vec::with_capacity(if core.is_none() { view.len() + 1 } else { 0 });
+    if core.is_none() {
+        above.push(0usize);
+        for v in 0..view.len() {
+            let l = shown(v);
+            above.push(above[v] + if l.content { l.letters } else { 0 });
+        }
+    }
+    let sentences_above = |v: usize| above.get(v).copied().unwrap_or(0) as f64;
+    let page_sentences = above.last().copied().unwrap_or(0) as f64;
     let mut edits: Vec<LineEdit> = Vec::new();
     for (k, &idx) in rules.iter().enumerate() {
         match &ctx.rules[idx].kind {
@@ -675,17 +688,19 @@ fn round_edits<'t>(
                     if in_zone(v, *zone) {
                         return cache.is_match(k, re, text, line, view[v]);
                     }
-                    // A tail marker may also end the article inside the core.
-                    let Some(c) = core.as_ref() else {
-                        return false;
+                    // A tail marker may also end the article inside the
+                    // core, or on a page with no core below most of its
+                    // sentences.
+                    let inside = match core.as_ref() {
+                        Some(c) => v > *c.start() && v <= *c.end(),
+                        None => sentences_above(v) >= t.cut_page_min_share * page_sentences,
                     };
                     *zone == Zone::Tail
                         && ctx.edges.ends()
                         && line.words <= t.anywhere_max_words
-                        && v > *c.start()
-                        && v <= *c.end()
+                        && inside
                         && cache.is_match(k, re, text, line, view[v])
-                        && ends_article(text, lines, view, c, v, t)
+                        && ends_article(text, lines, view, core.as_ref().unwrap_or(&whole), v, t)
                 });
                 if let Some(v) = hit {
                     edits.push(LineEdit {

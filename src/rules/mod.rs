@@ -223,6 +223,7 @@ pub(crate) struct Tunables {
     pub(crate) anywhere_max_words: usize,
     pub(crate) cut_core_min_letters: usize,
     pub(crate) cut_core_max_paragraphs: f64,
+    pub(crate) cut_page_min_share: f64,
     pub(crate) strong_count: u64,
     pub(crate) weak_count: u64,
     pub(crate) known_count: u64,
@@ -239,6 +240,7 @@ impl Default for Tunables {
             anywhere_max_words: 8,
             cut_core_min_letters: usize::MAX,
             cut_core_max_paragraphs: 0.5,
+            cut_page_min_share: f64::INFINITY,
             strong_count: 1_000_000,
             weak_count: 100_000,
             known_count: 1,
@@ -264,6 +266,7 @@ impl Tunables {
             anywhere_max_words,
             cut_core_min_letters,
             cut_core_max_paragraphs,
+            cut_page_min_share,
             strong_count,
             weak_count,
             known_count

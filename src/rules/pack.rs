@@ -62,6 +62,10 @@ pub(crate) struct Settings {
     /// ...and at most this share of the sentence lines after it stand next
     /// to another (a list or a thread follows, not paragraphs).
     pub(crate) cut_core_max_paragraphs: Option<f64>,
+    /// On a page with no core, a `tail` cut-after marker ends the article
+    /// under the same conditions when at least this share of the page's
+    /// sentence letters stand above it.
+    pub(crate) cut_page_min_share: Option<f64>,
     /// A lexicon count at or above which a word is strong enough to be a split part.
     pub(crate) strong_count: Option<u64>,
     /// Beside a function word, a lexicon word this common is strong enough.
