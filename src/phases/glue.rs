@@ -589,12 +589,18 @@ impl<'a> Splitter<'a> {
         let (l, r) = (&w[..at], &w[at + 1..]);
         let l_ok =
             (l.len() >= 3 || self.is_function(l)) && l.bytes().all(|b| b.is_ascii_lowercase());
+        // The next word may carry a clitic (`door!We're`) or be `I`.
+        let apostrophe = |c: char| matches!(c, '\'' | '\u{2018}'..='\u{201B}' | '\u{02BC}');
+        let r = match r.char_indices().find(|&(_, c)| apostrophe(c)) {
+            Some((i, c)) if CLITICS.contains(&&r[i + c.len_utf8()..]) => &r[..i],
+            _ => r,
+        };
         let mut tail = r.bytes();
-        let r_ok = r.len() >= 2
+        let r_ok = (r.len() >= 2 || r == "I")
             && tail.next().is_some_and(|b| b.is_ascii_uppercase())
             && tail.all(|b| b.is_ascii_lowercase());
         let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
-        (l_ok && r_ok && common(self, l) && (common(self, r) || self.doc_count(r) > 0))
+        (l_ok && r_ok && common(self, l) && (r == "I" || common(self, r) || self.doc_count(r) > 0))
             .then_some(at)
     }
 
