@@ -590,15 +590,11 @@ impl<'a> Splitter<'a> {
         let l_ok =
             (l.len() >= 3 || self.is_function(l)) && l.bytes().all(|b| b.is_ascii_lowercase());
         // The next word may carry a clitic (`door!We're`) or be `I`.
-        let apostrophe = |c: char| matches!(c, '\'' | '\u{2018}'..='\u{201B}' | '\u{02BC}');
-        let r = match r.char_indices().find(|&(_, c)| apostrophe(c)) {
+        let r = match r.char_indices().find(|&(_, c)| is_apostrophe(c)) {
             Some((i, c)) if CLITICS.contains(&&r[i + c.len_utf8()..]) => &r[..i],
             _ => r,
         };
-        let mut tail = r.bytes();
-        let r_ok = (r.len() >= 2 || r == "I")
-            && tail.next().is_some_and(|b| b.is_ascii_uppercase())
-            && tail.all(|b| b.is_ascii_lowercase());
+        let r_ok = (r.len() >= 2 || r == "I") && capitalised(r);
         let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
         (l_ok && r_ok && common(self, l) && (r == "I" || common(self, r) || self.doc_count(r) > 0))
             .then_some(at)
@@ -652,13 +648,14 @@ impl<'a> Splitter<'a> {
             return (forms.contains(l) && forms.contains(r)).then_some(at);
         }
         let lower = l.len() >= 4 && l.bytes().all(|b| b.is_ascii_lowercase());
-        let mut tail = r.bytes();
-        let capitalised = r.len() >= 2
-            && tail.next().is_some_and(|b| b.is_ascii_uppercase())
-            && tail.all(|b| b.is_ascii_lowercase());
         let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
-        (lower && capitalised && !self.is_function(l) && common(self, l) && common(self, r))
-            .then_some(at)
+        (lower
+            && r.len() >= 2
+            && capitalised(r)
+            && !self.is_function(l)
+            && common(self, l)
+            && common(self, r))
+        .then_some(at)
     }
 
     /// Whether a part split off at punctuation is a word: a common or
@@ -670,11 +667,9 @@ impl<'a> Splitter<'a> {
         if !p.bytes().all(|b| b.is_ascii_alphabetic()) {
             return false;
         }
-        let capitalised = p.as_bytes()[0].is_ascii_uppercase()
-            && p.bytes().skip(1).all(|b| b.is_ascii_lowercase());
         self.is_function(p)
             || (p.bytes().all(|b| b.is_ascii_lowercase()) && self.lex_count(p) >= self.weak)
-            || (capitalised && (self.lex_count(p) >= self.weak || self.doc_count(p) > 0))
+            || (capitalised(p) && (self.lex_count(p) >= self.weak || self.doc_count(p) > 0))
     }
 
     /// A hyphenated compound with a word glued to either end: `athree-game`,
@@ -711,12 +706,9 @@ impl<'a> Splitter<'a> {
     /// A token with one apostrophe: `thegame’s` splits before the clitic
     /// stem, `you’veexperienced` right after the clitic.
     fn split_clitic(&mut self, w: &'a str) -> Option<Vec<usize>> {
-        // Every mark the punct phase turns into `'` is an apostrophe here, or
-        // a second run would find a split the first did not.
-        let apostrophe = |c: char| matches!(c, '\'' | '\u{2018}'..='\u{201B}' | '\u{02BC}');
-        let (at, apos) = w.char_indices().find(|&(_, c)| apostrophe(c))?;
+        let (at, apos) = w.char_indices().find(|&(_, c)| is_apostrophe(c))?;
         let (head, tail) = (&w[..at], &w[at + apos.len_utf8()..]);
-        if tail.contains(apostrophe) || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if tail.contains(is_apostrophe) || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
         if CLITICS.contains(&tail) {
@@ -1420,6 +1412,18 @@ fn code_like(text: &str, start: usize, after: usize) -> bool {
                 '\\' | '{' | '}' | '[' | ']' | '=' | '<' | '>' | '_' | '/' | '|' | ':'
             )
         })
+}
+
+/// Every mark the punct phase turns into `'` is an apostrophe to the glue
+/// phase, or a second run would find a split the first did not.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}'..='\u{201B}' | '\u{02BC}')
+}
+
+/// An ASCII word of one capital and lower-case letters (`The`, `Senator`).
+fn capitalised(p: &str) -> bool {
+    let mut bytes = p.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_uppercase()) && bytes.all(|b| b.is_ascii_lowercase())
 }
 
 /// A letter of the scripts a glued closing quote is split from (as in
