@@ -294,3 +294,48 @@ fn a_glued_comma_before_a_dash_splits_in_the_first_run() {
         "They won the game, set--and the match.\n"
     );
 }
+
+/// A page that prints its own article body again as one line (its metadata's
+/// `articleBody`) below the article: the copy goes, with the chrome around it
+/// that it hid in the core; the article stays whole.
+#[test]
+fn an_article_dump_below_the_article_is_dropped() {
+    let paras = [
+        PARA,
+        "The new mayor was sworn in on Monday in a short ceremony at the city hall, and she promised to fix the roads before the winter.",
+        "Residents who spoke at the meeting asked for more buses on the northern routes and for longer opening hours at the public library.",
+        "Several shop owners on the high street said the new parking rules had cost them customers, and they asked for a review in the spring.",
+    ];
+    let article = paras.join("\n\n") + "\n";
+    let input = format!(
+        "{article}\nRelated coverage:\n\nHow the budget was made\n2019-11-13T23:06:00+01:00\n{}\nhttps://example.com/logo.png\n",
+        paras.join(" ")
+    );
+    let out = clean_settled(&Cleaner::builder().build().unwrap(), &input);
+    assert_eq!(out, article);
+}
+
+#[test]
+fn drop_repeat_refuses_the_anywhere_zone_with_its_location() {
+    let pack = r#"[pack]
+name = "x"
+description = "x"
+
+[[rule]]
+id = "chrome.again"
+kind = "drop-repeat"
+zone = "anywhere"
+why = "w"
+examples = [{ input = "a\n", output = "a\n" }]
+"#;
+    let err = Cleaner::builder()
+        .rules_source("again.toml", pack)
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("again.toml:8:8: rule `chrome.again`")
+            && err.contains("zone `head` or `tail`"),
+        "{err}"
+    );
+}

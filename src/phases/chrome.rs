@@ -13,7 +13,7 @@ use crate::cleaner::Meta;
 use crate::edit::{Document, Edit};
 use crate::rules::{Kind, Tunables, Zone};
 
-use super::{Ctx, StandIns};
+use super::{Ctx, StandIns, repeats};
 
 /// Lines longer than this are content; line rules never look at them.
 const MAX_CHROME_LINE: usize = 400;
@@ -32,6 +32,8 @@ struct Line {
     blank: bool,
     /// Sentence-like (see `is_content`), or too long to be chrome.
     content: bool,
+    /// Restates text above it (see `repeats`): it adds nothing to the core.
+    repeat: bool,
 }
 
 fn lines(text: &str, min_letters: usize) -> Vec<Line> {
@@ -55,6 +57,7 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             letters,
             blank: words == 0,
             content: words == usize::MAX || is_content(line, letters, min_letters),
+            repeat: false,
         });
         start = full_end;
     }
@@ -345,7 +348,14 @@ fn sweep(
     removed_before: usize,
     total: Option<usize>,
 ) -> Sweep {
-    let lines = lines(text, ctx.tunables.core_min_letters);
+    let mut lines = lines(text, ctx.tunables.core_min_letters);
+    if rules
+        .iter()
+        .any(|&i| matches!(ctx.rules[i].kind, Kind::DropRepeat { .. }))
+    {
+        mark_repeats(text, &mut lines, ctx.tunables);
+    }
+    let lines = lines;
     let total = total.unwrap_or_else(|| lines.iter().map(|l| l.letters).sum::<usize>().max(1));
     let head_prefixes: Vec<&regex::Regex> = rules
         .iter()
@@ -433,6 +443,24 @@ fn sweep(
     }
 }
 
+/// Marks the long lines that restate the paragraphs above them. Only
+/// paragraphs count as text above: no line rule removes one but with the
+/// lines after it, so a second run finds the same repeats.
+fn mark_repeats(text: &str, lines: &mut [Line], t: &Tunables) {
+    let candidates: Vec<repeats::Candidate<'_>> = lines
+        .iter()
+        .map(|l| repeats::Candidate {
+            text: &text[l.text.clone()],
+            source: l.content && l.words > t.anywhere_max_words,
+            judged: l.letters >= t.repeat_min_letters,
+        })
+        .collect();
+    let repeat = repeats::repeated(&candidates, t.repeat_min_share, is_letter);
+    for (line, r) in lines.iter_mut().zip(repeat) {
+        line.repeat = r;
+    }
+}
+
 /// Letters and digits the edits remove (they only delete).
 fn removed_letters(text: &str, edits: &[Edit]) -> usize {
     let mut spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.start, e.end)).collect();
@@ -457,7 +485,7 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
 /// core is a range of positions in it.
 fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<RangeInclusive<usize>> {
     let score = |l: &Line| -> i64 {
-        if l.blank {
+        if l.blank || l.repeat {
             0
         } else if l.content {
             l.letters as i64
@@ -485,7 +513,10 @@ fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<RangeInclusive<u
     // page) has no core: only `anywhere` rules apply to it.
     let range = best_range?;
     let content = |vs: RangeInclusive<usize>| -> usize {
-        vs.map(shown).filter(|l| l.content).map(|l| l.letters).sum()
+        vs.map(shown)
+            .filter(|l| l.content && !l.repeat)
+            .map(|l| l.letters)
+            .sum()
     };
     let in_core = content(range.clone());
     let all = if view.is_empty() {
@@ -708,6 +739,18 @@ fn round_edits<'t>(
                         last: view.len() - 1,
                         rule: idx,
                     });
+                }
+            }
+            Kind::DropRepeat { zone } => {
+                for (v, line) in view.iter().map(|&i| &lines[i]).enumerate() {
+                    if line.repeat && !dropped[v] && in_zone(v, *zone) {
+                        dropped[v] = true;
+                        edits.push(LineEdit {
+                            first: v,
+                            last: v,
+                            rule: idx,
+                        });
+                    }
                 }
             }
             _ => unreachable!("only chrome kinds are loaded into the chrome phase"),

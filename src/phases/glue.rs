@@ -104,10 +104,12 @@ fn cores(text: &str) -> Vec<Core> {
             } else {
                 let (a, b) = core(&text[start..i]);
                 if a < b {
+                    // A word before a comma or full stop is read as one.
+                    let letters = token[a..b].iter().all(u8::is_ascii_alphabetic);
                     out.push(Core {
                         start: start + a,
                         end: start + b,
-                        letters: false,
+                        letters,
                     });
                 }
             }

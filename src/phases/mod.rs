@@ -5,6 +5,7 @@ mod chrome;
 mod entities;
 mod glue;
 mod mojibake;
+mod repeats;
 mod scan;
 mod text;
 
@@ -174,7 +175,10 @@ pub(crate) fn run(
                 });
                 continue;
             }
-            Kind::DropLine { .. } | Kind::CutAfter { .. } | Kind::StripPrefix { .. } => {
+            Kind::DropLine { .. }
+            | Kind::CutAfter { .. }
+            | Kind::DropRepeat { .. }
+            | Kind::StripPrefix { .. } => {
                 unreachable!("chrome kinds are refused outside the chrome phase")
             }
         };

@@ -23,6 +23,7 @@ pub(crate) use self::builtin::{BUILTIN, profile_names};
 pub(crate) const KIND_NAMES: &[&str] = &[
     "drop-line",
     "cut-after",
+    "drop-repeat",
     "strip-prefix",
     "replace",
     "map",
@@ -63,6 +64,10 @@ pub(crate) enum Kind {
         re: Regex,
         zone: Zone,
     },
+    /// Drops lines that restate the text above them (see `repeats`).
+    DropRepeat {
+        zone: Zone,
+    },
     StripPrefix {
         re: Regex,
         zone: Zone,
@@ -96,6 +101,7 @@ impl Kind {
         match self {
             Kind::DropLine { .. } => "drop-line",
             Kind::CutAfter { .. } => "cut-after",
+            Kind::DropRepeat { .. } => "drop-repeat",
             Kind::StripPrefix { .. } => "strip-prefix",
             Kind::Replace { .. } => "replace",
             Kind::Map { .. } => "map",
@@ -224,6 +230,8 @@ pub(crate) struct Tunables {
     pub(crate) cut_core_min_letters: usize,
     pub(crate) cut_core_max_paragraphs: f64,
     pub(crate) cut_page_min_share: f64,
+    pub(crate) repeat_min_letters: usize,
+    pub(crate) repeat_min_share: f64,
     pub(crate) strong_count: u64,
     pub(crate) weak_count: u64,
     pub(crate) known_count: u64,
@@ -241,6 +249,8 @@ impl Default for Tunables {
             cut_core_min_letters: usize::MAX,
             cut_core_max_paragraphs: 0.5,
             cut_page_min_share: f64::INFINITY,
+            repeat_min_letters: 300,
+            repeat_min_share: 0.7,
             strong_count: 1_000_000,
             weak_count: 100_000,
             known_count: 1,
@@ -267,6 +277,8 @@ impl Tunables {
             cut_core_min_letters,
             cut_core_max_paragraphs,
             cut_page_min_share,
+            repeat_min_letters,
+            repeat_min_share,
             strong_count,
             weak_count,
             known_count
@@ -474,6 +486,21 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                     re,
                     zone: zone(def.zone.as_ref(), Zone::Head)?,
                 },
+            }
+        }
+        "drop-repeat" => {
+            runs_in(Phase::Chrome)?;
+            // Repeats are long lines; `anywhere` acts only on short ones.
+            match zone(def.zone.as_ref(), Zone::Tail)? {
+                Zone::Anywhere => {
+                    return Err(err(
+                        def.zone.as_ref().map_or(kind_span.clone(), |z| z.span()),
+                        Reason::BadValue(
+                            "drop-repeat acts outside the core: zone `head` or `tail`".into(),
+                        ),
+                    ));
+                }
+                zone => Kind::DropRepeat { zone },
             }
         }
         "replace" => {

@@ -66,6 +66,10 @@ pub(crate) struct Settings {
     /// under the same conditions when at least this share of the page's
     /// sentence letters stand above it.
     pub(crate) cut_page_min_share: Option<f64>,
+    /// A line with at least this many letters and digits may be a repeat...
+    pub(crate) repeat_min_letters: Option<usize>,
+    /// ...when at least this share of its text stands in the lines above it.
+    pub(crate) repeat_min_share: Option<f64>,
     /// A lexicon count at or above which a word is strong enough to be a split part.
     pub(crate) strong_count: Option<u64>,
     /// Beside a function word, a lexicon word this common is strong enough.
