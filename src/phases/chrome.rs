@@ -728,7 +728,7 @@ fn round_edits<'t>(
                     };
                     *zone == Zone::Tail
                         && ctx.edges.ends()
-                        && line.words <= t.anywhere_max_words
+                        && line.words <= t.cut_marker_max_words
                         && inside
                         && cache.is_match(k, re, text, line, view[v])
                         && ends_article(text, lines, view, core.as_ref().unwrap_or(&whole), v, t)

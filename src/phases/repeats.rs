@@ -38,9 +38,12 @@ pub(crate) fn repeated(
     is_letter: impl Fn(char) -> bool,
 ) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
+    let Some(last_judged) = lines.iter().rposition(|l| l.judged) else {
+        return out;
+    };
     let mut starts: FxHashSet<u64> = FxHashSet::default();
     let mut suspects = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines[..=last_judged].iter().enumerate() {
         let Some(first) = Shingles::new(line.text, &is_letter).next() else {
             continue;
         };

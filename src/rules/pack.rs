@@ -66,6 +66,10 @@ pub(crate) struct Settings {
     /// under the same conditions when at least this share of the page's
     /// sentence letters stand above it.
     pub(crate) cut_page_min_share: Option<f64>,
+    /// A tail marker ends the article from inside the core, or on a page
+    /// with no core, only on a line of at most this many words (a label:
+    /// `34 responses to "Title"`, not a sentence).
+    pub(crate) cut_marker_max_words: Option<usize>,
     /// A line with at least this many letters and digits may be a repeat...
     pub(crate) repeat_min_letters: Option<usize>,
     /// ...when at least this share of its text stands in the lines above it.
