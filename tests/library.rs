@@ -339,3 +339,29 @@ examples = [{ input = "a\n", output = "a\n" }]
         "{err}"
     );
 }
+
+#[test]
+fn thread_is_refused_on_a_kind_other_than_cut_after() {
+    let pack = r#"[pack]
+name = "x"
+description = "x"
+
+[[rule]]
+id = "chrome.stamp"
+kind = "drop-line"
+pattern = 'x'
+thread = '\d:\d\d'
+why = "w"
+examples = [{ input = "x\n", output = "\n" }]
+"#;
+    let err = Cleaner::builder()
+        .rules_source("stamp.toml", pack)
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("stamp.toml:9:10: rule `chrome.stamp`")
+            && err.contains("`thread` is only for cut-after rules"),
+        "{err}"
+    );
+}

@@ -604,6 +604,7 @@ fn ends_article(
     core: &RangeInclusive<usize>,
     v: usize,
     t: &Tunables,
+    thread: Option<&regex::Regex>,
 ) -> bool {
     let shown = |u: usize| &lines[view[u]];
     let above: usize = (*core.start()..v)
@@ -637,6 +638,21 @@ fn ends_article(
         .map(shown)
         .filter(|l| !l.blank)
         .collect();
+    // Posts' header lines (`Anna · 2 days ago`, `May 2, 2024 at 6:34 am`):
+    // a thread follows, however many paragraphs its posts have.
+    if let Some(thread) = thread {
+        let headers = after
+            .iter()
+            .filter(|l| {
+                !l.content
+                    && l.words <= t.anywhere_max_words
+                    && thread.is_match(&text[l.text.clone()])
+            })
+            .count();
+        if headers >= t.cut_thread_min_lines {
+            return true;
+        }
+    }
     let sentences = after.iter().filter(|l| l.content).count();
     let paragraphs = (0..after.len())
         .filter(|&i| {
@@ -709,7 +725,7 @@ fn round_edits<'t>(
                     }
                 }
             }
-            Kind::CutAfter { re, zone } => {
+            Kind::CutAfter { re, zone, thread } => {
                 let t = ctx.tunables;
                 let hit = (0..view.len()).find(|&v| {
                     let line = shown(v);
@@ -731,7 +747,15 @@ fn round_edits<'t>(
                         && line.words <= t.cut_marker_max_words
                         && inside
                         && cache.is_match(k, re, text, line, view[v])
-                        && ends_article(text, lines, view, core.as_ref().unwrap_or(&whole), v, t)
+                        && ends_article(
+                            text,
+                            lines,
+                            view,
+                            core.as_ref().unwrap_or(&whole),
+                            v,
+                            t,
+                            thread.as_ref(),
+                        )
                 });
                 if let Some(v) = hit {
                     edits.push(LineEdit {

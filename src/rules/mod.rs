@@ -63,6 +63,10 @@ pub(crate) enum Kind {
     CutAfter {
         re: Regex,
         zone: Zone,
+        /// What the header lines of a thread's posts hold (a time, `2 days
+        /// ago`): enough of them after a marker inside the core show a
+        /// thread follows, however long its posts.
+        thread: Option<Regex>,
     },
     /// Drops lines that restate the text above them (see `repeats`).
     DropRepeat {
@@ -231,6 +235,7 @@ pub(crate) struct Tunables {
     pub(crate) cut_core_max_paragraphs: f64,
     pub(crate) cut_page_min_share: f64,
     pub(crate) cut_marker_max_words: usize,
+    pub(crate) cut_thread_min_lines: usize,
     pub(crate) repeat_min_letters: usize,
     pub(crate) repeat_min_share: f64,
     pub(crate) strong_count: u64,
@@ -251,6 +256,7 @@ impl Default for Tunables {
             cut_core_max_paragraphs: 0.5,
             cut_page_min_share: f64::INFINITY,
             cut_marker_max_words: 16,
+            cut_thread_min_lines: 3,
             repeat_min_letters: 300,
             repeat_min_share: 0.7,
             strong_count: 1_000_000,
@@ -280,6 +286,7 @@ impl Tunables {
             cut_core_max_paragraphs,
             cut_page_min_share,
             cut_marker_max_words,
+            cut_thread_min_lines,
             repeat_min_letters,
             repeat_min_share,
             strong_count,
@@ -471,6 +478,12 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             )),
         },
     };
+    if let (Some(thread), false) = (&def.thread, kind_name == "cut-after") {
+        return Err(err(
+            thread.span(),
+            Reason::BadValue("`thread` is only for cut-after rules".into()),
+        ));
+    }
     let kind = match kind_name {
         "drop-line" | "cut-after" | "strip-prefix" => {
             runs_in(Phase::Chrome)?;
@@ -484,6 +497,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                 "cut-after" => Kind::CutAfter {
                     re,
                     zone: zone(def.zone.as_ref(), Zone::Tail)?,
+                    thread: def.thread.as_ref().map(regex).transpose()?,
                 },
                 _ => Kind::StripPrefix {
                     re,

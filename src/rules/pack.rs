@@ -70,6 +70,9 @@ pub(crate) struct Settings {
     /// with no core, only on a line of at most this many words (a label:
     /// `34 responses to "Title"`, not a sentence).
     pub(crate) cut_marker_max_words: Option<usize>,
+    /// ...and, for a rule with a `thread` pattern, ends it whatever follows
+    /// when at least this many short lines after it match that pattern.
+    pub(crate) cut_thread_min_lines: Option<usize>,
     /// A line with at least this many letters and digits may be a repeat...
     pub(crate) repeat_min_letters: Option<usize>,
     /// ...when at least this share of its text stands in the lines above it.
@@ -165,6 +168,8 @@ pub(crate) struct RuleDef {
     pub(crate) zone: Option<Spanned<String>>,
     pub(crate) map: Option<Spanned<BTreeMap<String, String>>>,
     pub(crate) form: Option<Spanned<String>>,
+    /// cut-after: what post headers of a thread after the marker hold.
+    pub(crate) thread: Option<Spanned<String>>,
     /// drop-line: leave sentence-like lines alone.
     #[serde(default)]
     pub(crate) keep_sentences: bool,
