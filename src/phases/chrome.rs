@@ -476,6 +476,16 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
     n
 }
 
+/// A document's content core (see `core`).
+struct Core {
+    /// Positions in the view.
+    span: RangeInclusive<usize>,
+    /// Fewer than `core_dense_share` of its lines are sentences: a product
+    /// or listing page as likely as an article, so what stands above it may
+    /// be its tagline or its features.
+    sparse: bool,
+}
+
 /// The content core: the run of lines with the most content, where a
 /// sentence-like line counts its letters and any other non-blank line costs
 /// its letters plus `short_line_cost` (the maximum-sum block, found in one
@@ -483,7 +493,7 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
 ///
 /// `view` lists the lines (indexes into `lines`) that are still there; the
 /// core is a range of positions in it.
-fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<RangeInclusive<usize>> {
+fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<Core> {
     let score = |l: &Line| -> i64 {
         if l.blank || l.repeat {
             0
@@ -536,7 +546,12 @@ fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<RangeInclusive<u
     while b > a && blank(b) {
         b -= 1;
     }
-    Some(a..=b)
+    let sentences = (a..=b).map(shown).filter(|l| l.content).count();
+    let shown_lines = (a..=b).filter(|&v| !blank(v)).count();
+    Some(Core {
+        span: a..=b,
+        sparse: (sentences as f64) < t.core_dense_share * shown_lines as f64,
+    })
 }
 
 /// A drop or cut of one round: the lines `first..=last` of the round's view.
@@ -674,14 +689,20 @@ fn round_edits<'t>(
     cache: &mut MatchCache<'t>,
 ) -> Vec<LineEdit> {
     let shown = |v: usize| &lines[view[v]];
-    let core = core(lines, view, ctx.tunables);
+    let found = core(lines, view, ctx.tunables);
+    let core = found.as_ref().map(|c| &c.span);
     let mut dropped = vec![false; view.len()];
-    let in_zone = |v: usize, zone: Zone| match (&core, zone) {
+    let in_zone = |v: usize, zone: Zone| match (&found, zone) {
         (_, Zone::Anywhere) => shown(v).words <= ctx.tunables.anywhere_max_words,
         // A segment of a longer text has a head only if it starts the text,
-        // a tail only if it ends it.
-        (Some(core), Zone::Head) => ctx.edges.starts() && v < *core.start(),
-        (Some(core), Zone::Tail) => ctx.edges.ends() && v > *core.end(),
+        // a tail only if it ends it. Above a sparse core only short lines
+        // (menus) are head chrome.
+        (Some(c), Zone::Head) => {
+            ctx.edges.starts()
+                && v < *c.span.start()
+                && (!c.sparse || shown(v).words <= ctx.tunables.sparse_head_max_words)
+        }
+        (Some(c), Zone::Tail) => ctx.edges.ends() && v > *c.span.end(),
         (None, _) => false,
     };
     // A page with no core is one block for tail markers: the sentence
@@ -738,7 +759,7 @@ fn round_edits<'t>(
                     // A tail marker may also end the article inside the
                     // core, or on a page with no core below most of its
                     // sentences.
-                    let inside = match core.as_ref() {
+                    let inside = match core {
                         Some(c) => v > *c.start() && v <= *c.end(),
                         None => sentences_above(v) >= t.cut_page_min_share * page_sentences,
                     };
@@ -751,7 +772,7 @@ fn round_edits<'t>(
                             text,
                             lines,
                             view,
-                            core.as_ref().unwrap_or(&whole),
+                            core.unwrap_or(&whole),
                             v,
                             t,
                             thread.as_ref(),

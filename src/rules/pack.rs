@@ -50,6 +50,10 @@ pub(crate) struct Settings {
     pub(crate) core_min_total: Option<usize>,
     /// ...and at least this share of all of them, or the page has no core.
     pub(crate) core_min_share: Option<f64>,
+    /// A core fewer of whose lines are sentences than this share is sparse...
+    pub(crate) core_dense_share: Option<f64>,
+    /// ...and above it `head` rules drop only lines of at most this many words.
+    pub(crate) sparse_head_max_words: Option<usize>,
     /// What a non-content line costs the content core, beyond its letters.
     pub(crate) short_line_cost: Option<usize>,
     /// The chrome phase may remove at most this share of a document's words.
