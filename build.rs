@@ -1,5 +1,5 @@
 //! Compiles the word lists the binary embeds: the English unigram list into
-//! a table (lower-cased, duplicates merged, sorted, one `word\tcount` a line),
+//! a hash table of fingerprints and counts (lower-cased, duplicates merged),
 //! the Russian Hunspell dictionary into an FST of every word form, and the
 //! English names list into an FST.
 
@@ -10,6 +10,7 @@ use std::path::PathBuf;
 fn main() {
     let src = "data/lexicon/en-unigrams.txt";
     println!("cargo::rerun-if-changed={src}");
+    println!("cargo::rerun-if-changed=src/fingerprint.rs");
     let text = fs::read_to_string(src).expect("read data/lexicon/en-unigrams.txt");
     let mut entries: Vec<(String, u64)> = text
         .lines()
@@ -29,10 +30,43 @@ fn main() {
         }
     });
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
-    let tsv: String = entries.iter().map(|(w, c)| format!("{w}\t{c}\n")).collect();
-    fs::write(out.join("lexicon.tsv"), tsv).expect("write lexicon tsv");
+    // Only words of ASCII letters are ever looked up.
+    entries.retain(|(w, _)| {
+        !w.is_empty() && w.len() <= 40 && w.bytes().all(|b| b.is_ascii_lowercase())
+    });
+    fs::write(out.join("lexicon.bin"), lexicon_table(&entries)).expect("write lexicon table");
     russian_forms(&out);
     names(&out);
+}
+
+include!("src/fingerprint.rs");
+
+/// The lexicon as an open-addressing table the binary embeds and probes in
+/// place (no start-up cost): slots of (fingerprint, count), little-endian,
+/// linear probing from the fingerprint's low bits; fingerprint 0 is empty.
+fn lexicon_table(entries: &[(String, u64)]) -> Vec<u8> {
+    // A power of two at least twice the words: a probe finds an empty slot
+    // within a few steps.
+    let slots = (entries.len() * 2).next_power_of_two();
+    let mut table = vec![(0u64, 0u64); slots];
+    for (word, count) in entries {
+        let fp = fingerprint(word.as_bytes());
+        let mut i = (fp as usize) & (slots - 1);
+        loop {
+            match table[i].0 {
+                0 => {
+                    table[i] = (fp, *count);
+                    break;
+                }
+                other => assert_ne!(other, fp, "fingerprint collision at {word}"),
+            }
+            i = (i + 1) & (slots - 1);
+        }
+    }
+    table
+        .iter()
+        .flat_map(|&(fp, count)| fp.to_le_bytes().into_iter().chain(count.to_le_bytes()))
+        .collect()
 }
 
 /// The capitalised-only English words (names of people, places, days) as an

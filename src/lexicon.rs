@@ -1,67 +1,24 @@
 //! The embedded word lists. The English unigram lexicon (word -> count):
-//! build.rs writes the table; on first use it is indexed by a 64-bit
-//! fingerprint of each word (a few milliseconds, only in runs that split
-//! glued words). A lookup is then one hash and one probe, with no key string
-//! to chase and compare. The Russian word forms: an FST build.rs expands from
-//! the Hunspell dictionary, read in place (no start-up cost).
+//! build.rs lays it out as an open-addressing table of 64-bit fingerprints
+//! and counts, which the binary probes in place: a lookup is one hash and a
+//! probe or two, with no key string to chase and compare, and nothing to
+//! load at start-up. The Russian word forms and the English names: FSTs
+//! build.rs writes, also read in place.
 
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.tsv"));
+use crate::fingerprint::fingerprint;
+
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 static RUSSIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ru-forms.fst"));
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-names.fst"));
 
-/// Keys are fingerprints already: the map's hasher passes them through.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 fingerprints are hashed")
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type FingerprintMap = std::collections::HashMap<u64, u64, BuildHasherDefault<Identity>>;
-
-/// A 64-bit fingerprint of an ASCII word, case-folded: eight bytes at a time
-/// through a multiply-xorshift mixer. Collisions among the lexicon's 92,638
-/// words are checked when the map is built.
-fn fingerprint(word: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    const LOWER: u64 = 0x2020_2020_2020_2020; // ASCII lower case; pads the tail
-    let mix = |h: u64, v: u64| {
-        let h = (h ^ (v | LOWER)).wrapping_mul(K);
-        h ^ (h >> 29)
-    };
-    let mut h = (word.len() as u64).wrapping_mul(K);
-    let mut chunks = word.chunks_exact(8);
-    for chunk in &mut chunks {
-        h = mix(
-            h,
-            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-        );
-    }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        let v = tail
-            .iter()
-            .rev()
-            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-        h = mix(h, v);
-    }
-    h = (h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    h ^ (h >> 32)
-}
+/// Bytes per slot: the fingerprint, then the count.
+const SLOT: usize = 16;
 
 pub(crate) struct Lexicon {
-    map: FingerprintMap,
+    /// The count of "the" times twenty stands in for the corpus size: only
+    /// ratios matter.
     total: f64,
 }
 
@@ -71,18 +28,8 @@ pub(crate) const MAX_WORD: usize = 40;
 impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| {
-            let mut map = FingerprintMap::default();
-            map.reserve(100_000);
-            for line in TABLE.lines() {
-                if let Some((w, c)) = line.split_once('\t') {
-                    let old = map.insert(fingerprint(w.as_bytes()), c.parse().unwrap_or(0));
-                    debug_assert!(old.is_none(), "fingerprint collision at {w}");
-                }
-            }
-            // The count of "the" stands in for the corpus size: only ratios matter.
-            let total = map.get(&fingerprint(b"the")).copied().unwrap_or(1) as f64 * 20.0;
-            Lexicon { map, total }
+        LEXICON.get_or_init(|| Lexicon {
+            total: probe(fingerprint(b"the")).unwrap_or(1) as f64 * 20.0,
         })
     }
 
@@ -92,12 +39,27 @@ impl Lexicon {
         if word.len() > MAX_WORD || !word.iter().all(u8::is_ascii_alphabetic) {
             return 0;
         }
-        self.map.get(&fingerprint(word)).copied().unwrap_or(0)
+        probe(fingerprint(word)).unwrap_or(0)
     }
 
     /// Natural log-probability of a count.
     pub(crate) fn logp(&self, count: u64) -> f64 {
         (count.max(1) as f64 / self.total).ln()
+    }
+}
+
+/// The count stored under a fingerprint, if any: linear probing from its
+/// low bits until the fingerprint or an empty slot (fingerprint 0).
+fn probe(fp: u64) -> Option<u64> {
+    let slots = TABLE.len() / SLOT;
+    let read = |at: usize| u64::from_le_bytes(TABLE[at..at + 8].try_into().expect("eight bytes"));
+    let mut i = (fp as usize) & (slots - 1);
+    loop {
+        match read(i * SLOT) {
+            0 => return None,
+            f if f == fp => return Some(read(i * SLOT + 8)),
+            _ => i = (i + 1) & (slots - 1),
+        }
     }
 }
 
@@ -184,11 +146,12 @@ mod tests {
     }
 
     #[test]
-    fn no_two_lexicon_words_share_a_fingerprint() {
-        let mut seen = std::collections::HashSet::new();
-        for line in TABLE.lines() {
-            let w = line.split_once('\t').unwrap().0;
-            assert!(seen.insert(fingerprint(w.as_bytes())), "collision at {w}");
-        }
+    fn the_table_is_a_power_of_two_with_room_to_spare() {
+        let slots = TABLE.len() / SLOT;
+        assert!(slots.is_power_of_two());
+        let used = (0..slots)
+            .filter(|i| TABLE[i * SLOT..i * SLOT + 8] != [0; 8])
+            .count();
+        assert!(used > 90_000 && 2 * used <= slots, "{used} of {slots}");
     }
 }

@@ -12,6 +12,7 @@
 mod cleaner;
 mod edit;
 mod error;
+mod fingerprint;
 mod lexicon;
 mod phase;
 mod phases;
