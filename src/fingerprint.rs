@@ -4,10 +4,23 @@
 /// A 64-bit fingerprint of an ASCII word, case-folded: eight bytes at a time
 /// through a multiply-xorshift mixer. Never 0, which marks an empty slot.
 pub(crate) fn fingerprint(word: &[u8]) -> u64 {
+    // ASCII lower case; pads the tail.
+    hash(word, 0x2020_2020_2020_2020)
+}
+
+/// The same mixer over the bytes as they are (any bytes, case kept).
+#[allow(
+    dead_code,
+    reason = "build.rs includes this file and needs only `fingerprint`"
+)]
+pub(crate) fn exact_fingerprint(word: &[u8]) -> u64 {
+    hash(word, 0)
+}
+
+fn hash(word: &[u8], fold: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    const LOWER: u64 = 0x2020_2020_2020_2020; // ASCII lower case; pads the tail
     let mix = |h: u64, v: u64| {
-        let h = (h ^ (v | LOWER)).wrapping_mul(K);
+        let h = (h ^ (v | fold)).wrapping_mul(K);
         h ^ (h >> 29)
     };
     let mut h = (word.len() as u64).wrapping_mul(K);

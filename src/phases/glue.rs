@@ -12,12 +12,15 @@
 //! evidence. Documents whose lower-case words are mostly not English words are
 //! left alone. A very long text is a document a window at a time (`windows`).
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::edit::Edit;
+use crate::fingerprint::exact_fingerprint;
 use crate::lexicon::{Lexicon, MAX_WORD, Names, RussianForms};
-use crate::rules::WordLists;
+use crate::rules::{WordLists, short_key};
 
 use super::{Ctx, StandIns};
 
@@ -167,7 +170,7 @@ struct Splitter<'a> {
     /// The document's tokens: how often each occurs, and its lexicon count
     /// once asked (most tokens repeat, and this small map is cheaper to probe
     /// than the lexicon's large one).
-    doc: FxHashMap<&'a str, Seen>,
+    doc: DocWords<'a>,
     /// The cores of the document's tokens, and the lexicon count of each
     /// core of letters.
     cores: &'a [Core],
@@ -234,9 +237,35 @@ const LANGUAGE_SAMPLE: usize = 200;
 const AMBIGUITY_MARGIN: f64 = 2.0;
 
 /// A token of the document.
-struct Seen {
+struct Seen<'a> {
+    word: &'a str,
     count: u32,
     lex: Option<u64>,
+}
+
+/// The document's tokens by their exact fingerprint: probing it hashes a
+/// word once and compares no strings (two of a document's words sharing a
+/// 64-bit fingerprint is too rare to guard against).
+type DocWords<'a> = HashMap<u64, Seen<'a>, BuildHasherDefault<PassThrough>>;
+
+/// Keys are fingerprints already: the map's hasher passes them through.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 fingerprints are hashed")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+fn key(w: &str) -> u64 {
+    exact_fingerprint(w.as_bytes())
 }
 
 /// How often each core occurs in the document, and for each core of
@@ -244,16 +273,13 @@ struct Seen {
 /// and the language sample read it without hashing the core again). Every
 /// core is counted: only letter-only words are asked about, and no other
 /// core can equal one.
-fn doc_words<'a>(
-    text: &'a str,
-    cores: &[Core],
-    lex: &Lexicon,
-) -> (FxHashMap<&'a str, Seen>, Vec<u64>) {
-    let mut m = FxHashMap::with_capacity_and_hasher(cores.len(), Default::default());
+fn doc_words<'a>(text: &'a str, cores: &[Core], lex: &Lexicon) -> (DocWords<'a>, Vec<u64>) {
+    let mut m = DocWords::with_capacity_and_hasher(cores.len(), Default::default());
     let mut lexes = Vec::with_capacity(cores.len());
     for c in cores {
         let w = &text[c.start..c.end];
-        let seen = m.entry(w).or_insert(Seen {
+        let seen = m.entry(key(w)).or_insert(Seen {
+            word: w,
             count: 0,
             lex: None,
         });
@@ -269,7 +295,7 @@ fn doc_words<'a>(
 
 impl<'a> Splitter<'a> {
     fn doc_count(&self, w: &str) -> u32 {
-        self.doc.get(w).map_or(0, |seen| seen.count)
+        self.doc.get(&key(w)).map_or(0, |seen| seen.count)
     }
 
     fn lower(w: &str) -> Cow<'_, str> {
@@ -285,12 +311,14 @@ impl<'a> Splitter<'a> {
         if p.len() < 2 {
             return None;
         }
-        let lower = Self::lower(p);
         let count = self.lex_count(p);
-        if self.words.function.contains(lower.as_ref()) {
+        if self.is_function(p) {
             return Some(self.lex.logp(count.max(self.strong)));
         }
-        if p.len() < 3 || self.words.suffixes.contains(lower.as_ref()) {
+        if p.len() < 3
+            || (p.len() <= self.words.suffix_len
+                && self.words.suffixes.contains(Self::lower(p).as_ref()))
+        {
             return None;
         }
         // Three-letter words are half the lexicon's oddities (cor, tess):
@@ -303,7 +331,7 @@ impl<'a> Splitter<'a> {
         if count >= min_count {
             return Some(self.lex.logp(count));
         }
-        if self.words.allow.contains(lower.as_ref()) {
+        if self.words.allow.contains(Self::lower(p).as_ref()) {
             return Some(self.lex.logp(self.strong));
         }
         // A word the document uses elsewhere: a name (capitalised, and only as
@@ -320,7 +348,7 @@ impl<'a> Splitter<'a> {
     /// The lexicon count of a word; looked up once for the document's tokens.
     fn lex_count(&mut self, w: &str) -> u64 {
         let lex = self.lex;
-        match self.doc.get_mut(w) {
+        match self.doc.get_mut(&key(w)) {
             Some(seen) => *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes())),
             None => lex.count(w.as_bytes()),
         }
@@ -473,7 +501,7 @@ impl<'a> Splitter<'a> {
         {
             return false;
         }
-        let keys: Vec<&'a str> = self.doc.keys().copied().collect();
+        let keys: Vec<&'a str> = self.doc.values().map(|seen| seen.word).collect();
         for k in keys {
             if gone.contains(k) || changed.iter().all(|x| k.len() <= x.len()) {
                 continue;
@@ -841,9 +869,7 @@ impl<'a> Splitter<'a> {
             let (l, r) = w.split_at(i);
             let r_ok = r.len() >= 2 && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
             let known = |s: &mut Self, p: &str| {
-                s.lex.count(p.as_bytes()) > 0
-                    || s.words.function.contains(Self::lower(p).as_ref())
-                    || s.doc_count(p) > 0
+                s.lex.count(p.as_bytes()) > 0 || s.is_function(p) || s.doc_count(p) > 0
             };
             // After a function word (onNovember, theUS), or a sentence run
             // into the next (resultsThe); otherwise a content word before a
@@ -1047,7 +1073,13 @@ impl<'a> Splitter<'a> {
     }
 
     fn is_function(&self, p: &str) -> bool {
-        self.words.function.contains(Self::lower(p).as_ref())
+        if p.len() > self.words.function_len {
+            return false;
+        }
+        match short_key(p.as_bytes()) {
+            Some(key) => self.words.function_keys.contains(&key),
+            None => self.words.function.contains(Self::lower(p).as_ref()),
+        }
     }
 
     /// Splits that look like compounds or names are refused: a capitalised

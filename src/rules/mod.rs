@@ -327,6 +327,26 @@ pub(crate) struct WordLists {
     pub(crate) doc_compound_heads: FxHashSet<String>,
     /// The longest of `doc_heads` and `doc_tails`, in characters.
     pub(crate) doc_function_chars: usize,
+    /// The longest function word and suffix, in bytes: a longer part is
+    /// neither, and is not looked up.
+    pub(crate) function_len: usize,
+    pub(crate) suffix_len: usize,
+    /// The function words of up to seven bytes, packed (see `short_key`):
+    /// the splitter asks about every prefix of a candidate.
+    pub(crate) function_keys: FxHashSet<u64>,
+}
+
+/// A word of at most seven bytes as a number, ASCII letters lower-cased:
+/// its bytes, then its length in the top byte.
+pub(crate) fn short_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    let mut key = (w.len() as u64) << 56;
+    for (i, b) in w.iter().enumerate() {
+        key |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(key)
 }
 
 impl WordLists {
@@ -351,6 +371,12 @@ impl WordLists {
         self.doc_heads.extend(lower(&w.doc_heads));
         self.doc_tails.extend(lower(&w.doc_tails));
         self.doc_compound_heads.extend(lower(&w.doc_compound_heads));
+        let longest = |set: &FxHashSet<String>| set.iter().map(String::len).max().unwrap_or(0);
+        self.function_len = longest(&self.function);
+        self.function_keys = (self.function.iter())
+            .filter_map(|w| short_key(w.as_bytes()))
+            .collect();
+        self.suffix_len = longest(&self.suffixes);
         self.doc_function_chars = (self.doc_heads.iter())
             .chain(&self.doc_tails)
             .map(|w| w.chars().count())
