@@ -1033,7 +1033,9 @@ impl<'a> Splitter<'a> {
     /// Only in lower-case tokens, only beside a strong word of some length.
     fn article_split(&mut self, shape: Shape, l: &str, r: &str) -> Option<f64> {
         let (word, min_len) = match (shape, l, r) {
-            (Shape::Lower, "a", word) => (word, 4),
+            // Not before an adjective in -ic: the privative prefix makes
+            // words the lexicon lacks (`acyclic`, `aperiodic`, `abiotic`).
+            (Shape::Lower, "a", word) if !word.ends_with("ic") => (word, 4),
             // "ofa", "isa"; a content word only of some length ("madea", not "maca").
             // Not after an adjective in -ic: `arabica`, `elastica` are words.
             (Shape::Lower, word, "a") if !word.ends_with("ic") => {
@@ -1176,7 +1178,11 @@ impl<'a> Splitter<'a> {
                 && Names::get().contains(head)
         };
         let ok = doc_head || function_head || inflected_head || bare_head;
-        rest_ok && (ok || (name_head() && self.name_in_doc(head)))
+        // Or before a verb in the past tense, which no name or brand ends in
+        // (`Portugalallowed`, `Mondayshowed`; brands end in plurals:
+        // Hortonworks, Jupiterimages).
+        let past_tense = |p: &str| p.len() >= 5 && p.ends_with("ed");
+        rest_ok && (ok || (name_head() && (self.name_in_doc(head) || past_tense(rest[0]))))
     }
 
     /// In a document in another language written in Latin letters, a
