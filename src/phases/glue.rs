@@ -895,9 +895,10 @@ impl<'a> Splitter<'a> {
                     || s.doc_count(&r.to_ascii_lowercase()) == 0
                     || s.name_in_doc(r)
             };
+            let after_function = self.is_function(l) && !self.words.camel_heads.contains(l);
             let glued = pronoun
                 || name
-                || (r_ok && (sentence || (self.is_function(l) && proper(self))) && known(self, r));
+                || (r_ok && (sentence || (after_function && proper(self))) && known(self, r));
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {

@@ -320,6 +320,7 @@ pub(crate) struct WordLists {
     pub(crate) bare_tails: FxHashSet<String>,
     pub(crate) name_endings: FxHashSet<String>,
     pub(crate) name_heads: FxHashSet<String>,
+    pub(crate) camel_heads: FxHashSet<String>,
     pub(crate) name_tails: FxHashSet<String>,
     pub(crate) determiners: FxHashSet<String>,
     pub(crate) doc_heads: FxHashSet<String>,
@@ -366,6 +367,7 @@ impl WordLists {
         self.bare_tails.extend(lower(&w.bare_tails));
         self.name_endings.extend(lower(&w.name_endings));
         self.name_heads.extend(lower(&w.name_heads));
+        self.camel_heads.extend(lower(&w.camel_heads));
         self.name_tails.extend(lower(&w.name_tails));
         self.determiners.extend(lower(&w.determiners));
         self.doc_heads.extend(lower(&w.doc_heads));

@@ -137,6 +137,10 @@ pub(crate) struct Words {
     /// Allcock): never the head of a capitalised token.
     #[serde(default)]
     pub(crate) name_heads: Vec<String>,
+    /// Function words that begin brands and identifiers in camel case
+    /// (`mySimon`, `isVisible`): no capitalised word splits off after one.
+    #[serde(default)]
+    pub(crate) camel_heads: Vec<String>,
     /// Function words that end names after a word of the document
     /// (`us`: Markus): never split off a capitalised token.
     #[serde(default)]
