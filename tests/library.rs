@@ -315,24 +315,25 @@ fn an_article_dump_below_the_article_is_dropped() {
     assert_eq!(out, article);
 }
 
-#[test]
-fn drop_repeat_refuses_the_anywhere_zone_with_its_location() {
-    let pack = r#"[pack]
-name = "x"
-description = "x"
-
-[[rule]]
-id = "chrome.again"
-kind = "drop-repeat"
-zone = "anywhere"
-why = "w"
-examples = [{ input = "a\n", output = "a\n" }]
-"#;
-    let err = Cleaner::builder()
-        .rules_source("again.toml", pack)
+/// Loads one rule (its TOML lines after `[[rule]]`) in a pack named
+/// `name`; the error it is refused with, as displayed.
+fn refusal(name: &str, rule: &str) -> String {
+    let pack = format!(
+        "[pack]\nname = \"x\"\ndescription = \"x\"\n\n[[rule]]\n{rule}why = \"w\"\nexamples = [{{ input = \"x\\n\", output = \"\\n\" }}]\n"
+    );
+    Cleaner::builder()
+        .rules_source(name, &pack)
         .build()
         .unwrap_err()
-        .to_string();
+        .to_string()
+}
+
+#[test]
+fn drop_repeat_refuses_the_anywhere_zone_with_its_location() {
+    let err = refusal(
+        "again.toml",
+        "id = \"chrome.again\"\nkind = \"drop-repeat\"\nzone = \"anywhere\"\n",
+    );
     assert!(
         err.contains("again.toml:8:8: rule `chrome.again`")
             && err.contains("zone `head` or `tail`"),
@@ -342,23 +343,10 @@ examples = [{ input = "a\n", output = "a\n" }]
 
 #[test]
 fn thread_is_refused_on_a_kind_other_than_cut_after() {
-    let pack = r#"[pack]
-name = "x"
-description = "x"
-
-[[rule]]
-id = "chrome.stamp"
-kind = "drop-line"
-pattern = 'x'
-thread = '\d:\d\d'
-why = "w"
-examples = [{ input = "x\n", output = "\n" }]
-"#;
-    let err = Cleaner::builder()
-        .rules_source("stamp.toml", pack)
-        .build()
-        .unwrap_err()
-        .to_string();
+    let err = refusal(
+        "stamp.toml",
+        "id = \"chrome.stamp\"\nkind = \"drop-line\"\npattern = 'x'\nthread = '\\d:\\d\\d'\n",
+    );
     assert!(
         err.contains("stamp.toml:9:10: rule `chrome.stamp`")
             && err.contains("`thread` is only for cut-after rules"),
