@@ -444,8 +444,9 @@ fn sweep(
 }
 
 /// Marks the long lines that restate the paragraphs above them. Only
-/// paragraphs count as text above: no line rule removes one but with the
-/// lines after it, so a second run finds the same repeats.
+/// paragraphs (sentence lines longer than `anywhere` rules touch) count as
+/// text above: line rules seldom remove one without the lines after it, so
+/// a second run finds the same repeats.
 fn mark_repeats(text: &str, lines: &mut [Line], t: &Tunables) {
     let candidates: Vec<repeats::Candidate<'_>> = lines
         .iter()
