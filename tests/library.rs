@@ -353,3 +353,43 @@ fn thread_is_refused_on_a_kind_other_than_cut_after() {
         "{err}"
     );
 }
+
+/// A news page whose headline list outweighs the article has no core; its
+/// closing stamp still ends the article, which stands right above it.
+#[test]
+fn a_closing_stamp_ends_the_article_on_a_page_with_no_core() {
+    let paras = [
+        PARA,
+        "The new mayor was sworn in on Monday in a short ceremony at the city hall, and she promised to fix the roads before the winter.",
+        "Residents who spoke at the meeting asked for more buses on the northern routes and for longer opening hours at the public library.",
+        "Several shop owners on the high street said the new parking rules had cost them customers, and they asked for a review in the spring.",
+        "The budget will be published in full next week, and the council will hold two more public meetings about it before the final vote.",
+    ];
+    let article = paras.join("\n") + "\n";
+    let menu = [
+        "Gardening",
+        "Cooking",
+        "Motoring",
+        "Cinema",
+        "Theatre",
+        "Fishing",
+        "Puzzles",
+        "Crosswords",
+    ]
+    .repeat(6)
+    .join("\n");
+    let teasers: String = (1..=15)
+        .map(|i| {
+            format!(
+                "Headline number {i} about the news of the day\nA short summary of the story number {i} that says what happened and why it matters to readers.\n{i}H ago\n"
+            )
+        })
+        .collect();
+    // Two headline lists, long menus between: no block holds most of the
+    // page's sentences, and the article only a fifth of them.
+    let input = format!(
+        "{article}\nFirst published on November 19, 2019 / 8:16 AM\n\n{menu}\n{teasers}{menu}\n{teasers}"
+    );
+    let out = clean_settled(&Cleaner::builder().build().unwrap(), &input);
+    assert_eq!(out.trim_end(), article.trim_end());
+}

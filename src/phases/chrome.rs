@@ -477,6 +477,38 @@ fn removed_letters(text: &str, edits: &[Edit]) -> usize {
     n
 }
 
+/// What a line adds to a content block: a sentence line its letters, any
+/// other non-blank line minus its letters and `short_line_cost`.
+fn score(l: &Line, t: &Tunables) -> i64 {
+    if l.blank || l.repeat {
+        0
+    } else if l.content {
+        l.letters as i64
+    } else {
+        -((l.letters + t.short_line_cost) as i64)
+    }
+}
+
+/// On a page with no core, the block of lines that ends just above `v`
+/// with the most content (the maximum-sum suffix of the lines above it),
+/// if it holds at least `cut_core_min_letters`: an article a marker may end
+/// even when teasers and threads below it outweigh it.
+fn block_above(
+    lines: &[Line],
+    view: &[usize],
+    v: usize,
+    t: &Tunables,
+) -> Option<RangeInclusive<usize>> {
+    let (mut sum, mut best, mut start) = (0i64, 0i64, v);
+    for u in (0..v).rev() {
+        sum += score(&lines[view[u]], t);
+        if sum > best {
+            (best, start) = (sum, u);
+        }
+    }
+    (v > 0 && best >= t.cut_core_min_letters as i64).then(|| start..=v - 1)
+}
+
 /// A document's content core (see `core`).
 struct Core {
     /// Positions in the view.
@@ -495,15 +527,7 @@ struct Core {
 /// `view` lists the lines (indexes into `lines`) that are still there; the
 /// core is a range of positions in it.
 fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<Core> {
-    let score = |l: &Line| -> i64 {
-        if l.blank || l.repeat {
-            0
-        } else if l.content {
-            l.letters as i64
-        } else {
-            -((l.letters + t.short_line_cost) as i64)
-        }
-    };
+    let score = |l: &Line| score(l, t);
     let shown = |v: usize| &lines[view[v]];
     let (mut best, mut best_range): (i64, Option<RangeInclusive<usize>>) = (0, None);
     let (mut sum, mut start) = (-1i64, 0usize);
@@ -757,23 +781,33 @@ fn round_edits<'t>(
                     if in_zone(v, *zone) {
                         return cache.is_match(k, re, text, line, view[v]);
                     }
+                    if *zone != Zone::Tail
+                        || !ctx.edges.ends()
+                        || line.words > t.cut_marker_max_words
+                        || !cache.is_match(k, re, text, line, view[v])
+                    {
+                        return false;
+                    }
                     // A tail marker may also end the article inside the
-                    // core, or on a page with no core below most of its
-                    // sentences.
+                    // core; on a page with no core, below most of its
+                    // sentences or right below an article's worth of them.
+                    let block = match core {
+                        None => block_above(lines, view, v, t),
+                        Some(_) => None,
+                    };
                     let inside = match core {
                         Some(c) => v > *c.start() && v <= *c.end(),
-                        None => sentences_above(v) >= t.cut_page_min_share * page_sentences,
+                        None => {
+                            block.is_some()
+                                || sentences_above(v) >= t.cut_page_min_share * page_sentences
+                        }
                     };
-                    *zone == Zone::Tail
-                        && ctx.edges.ends()
-                        && line.words <= t.cut_marker_max_words
-                        && inside
-                        && cache.is_match(k, re, text, line, view[v])
+                    inside
                         && ends_article(
                             text,
                             lines,
                             view,
-                            core.unwrap_or(&whole),
+                            block.as_ref().or(core).unwrap_or(&whole),
                             v,
                             t,
                             thread.as_ref(),
