@@ -316,41 +316,37 @@ fn an_article_dump_below_the_article_is_dropped() {
 }
 
 /// Loads one rule (its TOML lines after `[[rule]]`) in a pack named
-/// `name`; the error it is refused with, as displayed.
-fn refusal(name: &str, rule: &str) -> String {
+/// `name` and checks it is refused at `location` (`file:line:column: rule
+/// `id``) for `reason`.
+fn assert_refused(name: &str, rule: &str, location: &str, reason: &str) {
     let pack = format!(
         "[pack]\nname = \"x\"\ndescription = \"x\"\n\n[[rule]]\n{rule}why = \"w\"\nexamples = [{{ input = \"x\\n\", output = \"\\n\" }}]\n"
     );
-    Cleaner::builder()
+    let err = Cleaner::builder()
         .rules_source(name, &pack)
         .build()
         .unwrap_err()
-        .to_string()
+        .to_string();
+    assert!(err.contains(location) && err.contains(reason), "{err}");
 }
 
 #[test]
 fn drop_repeat_refuses_the_anywhere_zone_with_its_location() {
-    let err = refusal(
+    assert_refused(
         "again.toml",
         "id = \"chrome.again\"\nkind = \"drop-repeat\"\nzone = \"anywhere\"\n",
-    );
-    assert!(
-        err.contains("again.toml:8:8: rule `chrome.again`")
-            && err.contains("zone `head` or `tail`"),
-        "{err}"
+        "again.toml:8:8: rule `chrome.again`",
+        "zone `head` or `tail`",
     );
 }
 
 #[test]
 fn thread_is_refused_on_a_kind_other_than_cut_after() {
-    let err = refusal(
+    assert_refused(
         "stamp.toml",
         "id = \"chrome.stamp\"\nkind = \"drop-line\"\npattern = 'x'\nthread = '\\d:\\d\\d'\n",
-    );
-    assert!(
-        err.contains("stamp.toml:9:10: rule `chrome.stamp`")
-            && err.contains("`thread` is only for cut-after rules"),
-        "{err}"
+        "stamp.toml:9:10: rule `chrome.stamp`",
+        "`thread` is only for cut-after rules",
     );
 }
 

@@ -14,6 +14,7 @@
 
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -625,8 +626,10 @@ impl<'a> Splitter<'a> {
             _ => r,
         };
         let r_ok = (r.len() >= 2 || r == "I") && capitalised(r);
-        let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
-        (l_ok && r_ok && common(self, l) && (r == "I" || common(self, r) || self.doc_count(r) > 0))
+        (l_ok
+            && r_ok
+            && self.is_common(l)
+            && (r == "I" || self.is_common(r) || self.doc_count(r) > 0))
             .then_some(at)
     }
 
@@ -678,13 +681,12 @@ impl<'a> Splitter<'a> {
             return (forms.contains(l) && forms.contains(r)).then_some(at);
         }
         let lower = l.len() >= 4 && l.bytes().all(|b| b.is_ascii_lowercase());
-        let common = |s: &mut Self, p: &str| s.is_function(p) || s.lex_count(p) >= s.strong;
         (lower
             && r.len() >= 2
             && capitalised(r)
             && !self.is_function(l)
-            && common(self, l)
-            && common(self, r))
+            && self.is_common(l)
+            && self.is_common(r))
         .then_some(at)
     }
 
@@ -915,16 +917,23 @@ impl<'a> Splitter<'a> {
             return glued.then(|| vec![l, r]);
         }
         let mut scored: Vec<(f64, Vec<&'a str>)> = Vec::new();
+        // Where the token reads as two moderately common words of three
+        // letters or more: the three rules below ask, so it is worked out
+        // once, when first asked.
+        let (lex, weak) = (self.lex, self.weak);
+        let pairs = OnceCell::new();
+        let common_pairs = || {
+            pairs.get_or_init(|| {
+                let common = |p: &str| lex.count(p.as_bytes()) >= weak;
+                (3..w.len().saturating_sub(2))
+                    .filter(|&i| common(&w[..i]) && common(&w[i..]))
+                    .collect::<Vec<usize>>()
+            })
+        };
         // Two long words may be rarer (smaller + stadiums, mindlessly +
         // grabbing) when the token reads as no other pair of words
         // (startscoring is start + scoring or starts + coring).
-        let relaxed = shape == Shape::Lower && {
-            let word = |p: &str| p.len() >= 3 && self.lex.count(p.as_bytes()) >= self.weak;
-            (3..w.len().saturating_sub(2))
-                .filter(|&i| word(&w[..i]) && word(&w[i..]))
-                .count()
-                <= 1
-        };
+        let relaxed = shape == Shape::Lower && common_pairs().len() <= 1;
         for i in 1..w.len() {
             let (l, r) = w.split_at(i);
             if let Some(score) = self.article_split(shape, l, r) {
@@ -956,13 +965,9 @@ impl<'a> Splitter<'a> {
         // word: desktop + ads, not desk + to + pads; a + torrent, not at +
         // or + rent.
         let two_words = || {
-            let common = |p: &str| self.lex.count(p.as_bytes()) >= self.weak;
-            let article = w.len() > 4 && w.starts_with(['a', 'A']) && common(&w[1..]);
-            article
-                || (3..w.len().saturating_sub(2)).any(|i| {
-                    let (l, r) = w.split_at(i);
-                    common(l) && common(r)
-                })
+            let article =
+                w.len() > 4 && w.starts_with(['a', 'A']) && lex.count(&w.as_bytes()[1..]) >= weak;
+            article || !common_pairs().is_empty()
         };
         if scored.is_empty() && !two_words() {
             // Three parts, at least one of them a function word. Content
@@ -1014,13 +1019,13 @@ impl<'a> Splitter<'a> {
         // words are a word the lexicon lacks (survivorship: survivors + hip,
         // survivor + ship; cellspacing, photoshopped).
         let other_pair = |best: &[&str]| {
-            let content = |p: &str| {
-                p.len() >= 4 && !self.is_function(p) && self.lex.count(p.as_bytes()) >= self.weak
-            };
+            let content = |p: &str| p.len() >= 4 && !self.is_function(p);
             let cut = best[0].len();
             best.len() == 2
                 && !best.iter().any(|p| self.is_function(p) || *p == "a")
-                && (2..w.len() - 1).any(|i| i != cut && content(&w[..i]) && content(&w[i..]))
+                && common_pairs()
+                    .iter()
+                    .any(|&i| i != cut && content(&w[..i]) && content(&w[i..]))
         };
         match scored.as_slice() {
             [] => None,
@@ -1073,6 +1078,12 @@ impl<'a> Splitter<'a> {
             || self.words.heads.contains(word);
         (word.len() >= min_len && strong && !bound)
             .then(|| self.lex.logp(count) + self.lex.logp(self.lex.count(b"a")))
+    }
+
+    /// A function word or a strong one: what stands either side of a
+    /// sentence mark or colon that lost its space.
+    fn is_common(&mut self, p: &str) -> bool {
+        self.is_function(p) || self.lex_count(p) >= self.strong
     }
 
     fn is_function(&self, p: &str) -> bool {
