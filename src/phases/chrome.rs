@@ -34,6 +34,8 @@ struct Line {
     content: bool,
     /// Restates text above it (see `repeats`): it adds nothing to the core.
     repeat: bool,
+    /// A sentence-like line that ends in a colon: what follows is its list.
+    intro: bool,
 }
 
 fn lines(text: &str, min_letters: usize) -> Vec<Line> {
@@ -58,6 +60,7 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             blank: words == 0,
             content: words == usize::MAX || is_content(line, letters, min_letters),
             repeat: false,
+            intro: line.trim_end().ends_with(':') && letters >= min_letters,
         });
         start = full_end;
     }
@@ -130,7 +133,8 @@ fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
     let ends_sentence = line.trim_end().chars().next_back().is_some_and(|c| {
         matches!(
             c,
-            '.' | '!' | '?' | '"' | '\'' | ')' | '\u{2026}' | '\u{2018}'..='\u{201F}' | '\u{02BC}'
+            '.' | ':' | '!' | '?' | '"' | '\'' | ')' | '\u{2026}' | '\u{2018}'
+                ..='\u{201F}' | '\u{02BC}'
         )
     });
     letters >= min_letters && ends_sentence
@@ -522,17 +526,27 @@ struct Core {
 /// The content core: the run of lines with the most content, where a
 /// sentence-like line counts its letters and any other non-blank line costs
 /// its letters plus `short_line_cost` (the maximum-sum block, found in one
-/// pass). Ties go to the longer block, so a second run finds the same core.
+/// pass), but the items of a list a sentence introduces cost nothing. Ties go to the longer block, so a second run finds the same core.
 ///
 /// `view` lists the lines (indexes into `lines`) that are still there; the
 /// core is a range of positions in it.
 fn core(lines: &[Line], view: &[usize], t: &Tunables) -> Option<Core> {
-    let score = |l: &Line| score(l, t);
     let shown = |v: usize| &lines[view[v]];
     let (mut best, mut best_range): (i64, Option<RangeInclusive<usize>>) = (0, None);
     let (mut sum, mut start) = (-1i64, 0usize);
+    // A list under a line that ends in a colon: its items until the first
+    // blank line after one of them.
+    let (mut listed, mut items) = (false, 0usize);
     for v in 0..view.len() {
-        let x = score(shown(v));
+        let l = shown(v);
+        if l.content {
+            (listed, items) = (l.intro, 0);
+        } else if l.blank {
+            listed &= items == 0;
+        } else if listed {
+            items += 1;
+        }
+        let x = if listed && !l.content { 0 } else { score(l, t) };
         if sum < 0 {
             (sum, start) = (x, v);
         } else {
