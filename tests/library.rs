@@ -350,6 +350,32 @@ fn thread_is_refused_on_a_kind_other_than_cut_after() {
     );
 }
 
+#[test]
+fn min_run_is_refused_below_one_and_on_other_kinds() {
+    assert_refused(
+        "links.toml",
+        "id = \"chrome.links\"\nkind = \"drop-line\"\npattern = 'x'\nmin_run = 0\n",
+        "links.toml:9:11: rule `chrome.links`",
+        "`min_run` is at least 1",
+    );
+    assert_refused(
+        "links.toml",
+        "id = \"chrome.links\"\nkind = \"cut-after\"\npattern = 'x'\nmin_run = 2\n",
+        "links.toml:9:11: rule `chrome.links`",
+        "`min_run` is only for drop-line rules",
+    );
+}
+
+/// Footer links go wherever they stand when two or more stand together;
+/// one alone is kept (it may be a heading).
+#[test]
+fn footer_links_are_dropped_only_in_runs() {
+    let cleaner = Cleaner::builder().build().unwrap();
+    let input = format!("{PARA}\nTerms of Use\n\nSitemap\n{PARA}\nContact Us\n{PARA}\n");
+    let out = clean_settled(&cleaner, &input);
+    assert_eq!(out, format!("{PARA}\n\n{PARA}\nContact Us\n{PARA}\n"));
+}
+
 /// A news page whose headline list outweighs the article has no core; its
 /// closing stamp still ends the article, which stands right above it.
 #[test]

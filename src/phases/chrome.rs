@@ -513,6 +513,23 @@ fn block_above(
     (v > 0 && best >= t.cut_core_min_letters as i64).then(|| start..=v - 1)
 }
 
+/// The positions of `hits` (ascending) that stand in a run of at least
+/// `min` of them with only `gap` lines between neighbours.
+fn runs_of(hits: &[usize], min: usize, gap: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=hits.len() {
+        let joined = i < hits.len() && (hits[i - 1] + 1..hits[i]).all(&gap);
+        if !joined {
+            if i - start >= min {
+                out.extend_from_slice(&hits[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
 /// A document's content core (see `core`).
 struct Core {
     /// Positions in the view.
@@ -765,7 +782,9 @@ fn round_edits<'t>(
                 re,
                 zone,
                 keep_sentences,
+                min_run,
             } => {
+                let mut hits = Vec::new();
                 for (v, line) in view.iter().map(|&i| &lines[i]).enumerate() {
                     if dropped[v]
                         || line.blank
@@ -776,13 +795,19 @@ fn round_edits<'t>(
                         continue;
                     }
                     if cache.is_match(k, re, text, line, view[v]) {
-                        dropped[v] = true;
-                        edits.push(LineEdit {
-                            first: v,
-                            last: v,
-                            rule: idx,
-                        });
+                        hits.push(v);
                     }
+                }
+                if *min_run > 1 {
+                    hits = runs_of(&hits, *min_run, |v| shown(v).blank || dropped[v]);
+                }
+                for v in hits {
+                    dropped[v] = true;
+                    edits.push(LineEdit {
+                        first: v,
+                        last: v,
+                        rule: idx,
+                    });
                 }
             }
             Kind::CutAfter { re, zone, thread } => {

@@ -59,6 +59,10 @@ pub(crate) enum Kind {
         zone: Zone,
         /// Sentence-like lines are never dropped by this rule.
         keep_sentences: bool,
+        /// A matching line is dropped only in a run of at least this many
+        /// (blank lines between them aside): a footer's links, not a page
+        /// titled `Privacy Policy`.
+        min_run: usize,
     },
     CutAfter {
         re: Regex,
@@ -512,6 +516,22 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             )),
         },
     };
+    let min_run = match (&def.min_run, kind_name) {
+        (None, _) => 1,
+        (Some(n), "drop-line") if *n.get_ref() >= 1 => *n.get_ref(),
+        (Some(n), "drop-line") => {
+            return Err(err(
+                n.span(),
+                Reason::BadValue("`min_run` is at least 1".into()),
+            ));
+        }
+        (Some(n), _) => {
+            return Err(err(
+                n.span(),
+                Reason::BadValue("`min_run` is only for drop-line rules".into()),
+            ));
+        }
+    };
     if let (Some(thread), false) = (&def.thread, kind_name == "cut-after") {
         return Err(err(
             thread.span(),
@@ -527,6 +547,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                     re,
                     zone: zone(def.zone.as_ref(), Zone::Anywhere)?,
                     keep_sentences: def.keep_sentences,
+                    min_run,
                 },
                 "cut-after" => Kind::CutAfter {
                     re,

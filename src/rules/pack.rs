@@ -181,6 +181,8 @@ pub(crate) struct RuleDef {
     /// drop-line: leave sentence-like lines alone.
     #[serde(default)]
     pub(crate) keep_sentences: bool,
+    /// drop-line: drop only runs of at least this many matching lines.
+    pub(crate) min_run: Option<Spanned<usize>>,
     /// Off unless selected by its full id.
     #[serde(default)]
     pub(crate) opt_in: bool,
