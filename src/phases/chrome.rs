@@ -748,6 +748,12 @@ fn round_edits<'t>(
     let found = core(lines, view, ctx.tunables);
     let core = found.as_ref().map(|c| &c.span);
     let mut dropped = vec![false; view.len()];
+    // The line right above the core, of three words or more (menu entries
+    // are shorter): the article's title more often than not; rules that
+    // keep sentences keep it too.
+    let title = core
+        .and_then(|c| (0..*c.start()).rev().find(|&v| !shown(v).blank))
+        .filter(|&v| shown(v).words >= 3);
     let in_zone = |v: usize, zone: Zone| match (&found, zone) {
         (_, Zone::Anywhere) => shown(v).words <= ctx.tunables.anywhere_max_words,
         // A segment of a longer text has a head only if it starts the text,
@@ -789,7 +795,7 @@ fn round_edits<'t>(
                     if dropped[v]
                         || line.blank
                         || line.words == usize::MAX
-                        || (*keep_sentences && line.content)
+                        || (*keep_sentences && (line.content || Some(v) == title))
                         || !in_zone(v, *zone)
                     {
                         continue;
