@@ -52,15 +52,16 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
         } else {
             words
         };
+        let content = words == usize::MAX || is_content(line, letters, min_letters);
         out.push(Line {
             text: start..end,
             full: start..full_end,
             words,
             letters,
             blank: words == 0,
-            content: words == usize::MAX || is_content(line, letters, min_letters),
+            content,
             repeat: false,
-            intro: line.trim_end().ends_with(':') && letters >= min_letters,
+            intro: content && line.trim_end().ends_with(':'),
         });
         start = full_end;
     }
@@ -543,7 +544,8 @@ struct Core {
 /// The content core: the run of lines with the most content, where a
 /// sentence-like line counts its letters and any other non-blank line costs
 /// its letters plus `short_line_cost` (the maximum-sum block, found in one
-/// pass), but the items of a list a sentence introduces cost nothing. Ties go to the longer block, so a second run finds the same core.
+/// pass), but the items of a list a sentence introduces cost nothing. Ties
+/// go to the longer block, so a second run finds the same core.
 ///
 /// `view` lists the lines (indexes into `lines`) that are still there; the
 /// core is a range of positions in it.
