@@ -753,19 +753,17 @@ fn round_edits<'t>(
     // The line right above the core, of three words or more (menu entries
     // are shorter): the article's title more often than not; rules that
     // keep sentences keep it too.
+    // Above a sparse core, rules that keep sentences drop only short lines
+    // (menus), not taglines and features; named rules act on any line.
+    let sparse = found.as_ref().is_some_and(|c| c.sparse);
     let title = core
         .and_then(|c| (0..*c.start()).rev().find(|&v| !shown(v).blank))
         .filter(|&v| shown(v).words >= 3);
     let in_zone = |v: usize, zone: Zone| match (&found, zone) {
         (_, Zone::Anywhere) => shown(v).words <= ctx.tunables.anywhere_max_words,
         // A segment of a longer text has a head only if it starts the text,
-        // a tail only if it ends it. Above a sparse core only short lines
-        // (menus) are head chrome.
-        (Some(c), Zone::Head) => {
-            ctx.edges.starts()
-                && v < *c.span.start()
-                && (!c.sparse || shown(v).words <= ctx.tunables.sparse_head_max_words)
-        }
+        // a tail only if it ends it.
+        (Some(c), Zone::Head) => ctx.edges.starts() && v < *c.span.start(),
         (Some(c), Zone::Tail) => ctx.edges.ends() && v > *c.span.end(),
         (None, _) => false,
     };
@@ -797,7 +795,12 @@ fn round_edits<'t>(
                     if dropped[v]
                         || line.blank
                         || line.words == usize::MAX
-                        || (*keep_sentences && (line.content || Some(v) == title))
+                        || (*keep_sentences
+                            && (line.content
+                                || Some(v) == title
+                                || (sparse
+                                    && *zone == Zone::Head
+                                    && line.words > ctx.tunables.sparse_head_max_words)))
                         || !in_zone(v, *zone)
                     {
                         continue;
