@@ -366,6 +366,16 @@ fn min_run_is_refused_below_one_and_on_other_kinds() {
     );
 }
 
+#[test]
+fn max_words_is_refused_outside_the_anywhere_zone() {
+    assert_refused(
+        "notice.toml",
+        "id = \"chrome.notice\"\nkind = \"drop-line\"\nzone = \"tail\"\npattern = 'x'\nmax_words = 40\n",
+        "notice.toml:10:13: rule `chrome.notice`",
+        "only for drop-line rules in zone `anywhere`",
+    );
+}
+
 /// Footer links go wherever they stand when two or more stand together;
 /// one alone is kept (it may be a heading).
 #[test]

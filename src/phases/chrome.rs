@@ -789,7 +789,12 @@ fn round_edits<'t>(
                 zone,
                 keep_sentences,
                 min_run,
+                max_words,
             } => {
+                let in_rule_zone = |v: usize| match (zone, max_words) {
+                    (Zone::Anywhere, Some(max)) => shown(v).words <= *max,
+                    _ => in_zone(v, *zone),
+                };
                 let mut hits = Vec::new();
                 for (v, line) in view.iter().map(|&i| &lines[i]).enumerate() {
                     if dropped[v]
@@ -801,7 +806,7 @@ fn round_edits<'t>(
                                 || (sparse
                                     && *zone == Zone::Head
                                     && line.words > ctx.tunables.sparse_head_max_words)))
-                        || !in_zone(v, *zone)
+                        || !in_rule_zone(v)
                     {
                         continue;
                     }

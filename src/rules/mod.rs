@@ -63,6 +63,10 @@ pub(crate) enum Kind {
         /// (blank lines between them aside): a footer's links, not a page
         /// titled `Privacy Policy`.
         min_run: usize,
+        /// In zone `anywhere`, the longest line it acts on, in words, if
+        /// not the pack's `anywhere_max_words` (a cookie notice is a long
+        /// sentence no article writes).
+        max_words: Option<usize>,
     },
     CutAfter {
         re: Regex,
@@ -532,6 +536,20 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             ));
         }
     };
+    let anywhere = def.zone.as_ref().is_none_or(|z| z.get_ref() == "anywhere");
+    let max_words = match &def.max_words {
+        None => None,
+        Some(n) if kind_name == "drop-line" && anywhere && *n.get_ref() >= 1 => Some(*n.get_ref()),
+        Some(n) => {
+            return Err(err(
+                n.span(),
+                Reason::BadValue(
+                    "`max_words` is at least 1 and only for drop-line rules in zone `anywhere`"
+                        .into(),
+                ),
+            ));
+        }
+    };
     if let (Some(thread), false) = (&def.thread, kind_name == "cut-after") {
         return Err(err(
             thread.span(),
@@ -548,6 +566,7 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
                     zone: zone(def.zone.as_ref(), Zone::Anywhere)?,
                     keep_sentences: def.keep_sentences,
                     min_run,
+                    max_words,
                 },
                 "cut-after" => Kind::CutAfter {
                     re,

@@ -183,6 +183,8 @@ pub(crate) struct RuleDef {
     pub(crate) keep_sentences: bool,
     /// drop-line: drop only runs of at least this many matching lines.
     pub(crate) min_run: Option<Spanned<usize>>,
+    /// drop-line in zone `anywhere`: the longest line (in words) it acts on.
+    pub(crate) max_words: Option<Spanned<usize>>,
     /// Off unless selected by its full id.
     #[serde(default)]
     pub(crate) opt_in: bool,
