@@ -36,6 +36,8 @@ struct Line {
     repeat: bool,
     /// A sentence-like line that ends in a colon: what follows is its list.
     intro: bool,
+    /// Its white space is more than single spaces (see `Counts`).
+    ragged: bool,
 }
 
 fn lines(text: &str, min_letters: usize) -> Vec<Line> {
@@ -46,7 +48,11 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let full_end = if end < text.len() { end + 1 } else { end };
         let line = &text[start..end];
-        let (words, letters) = count_line(line);
+        let Counts {
+            words,
+            letters,
+            ragged,
+        } = count_line(line);
         let words = if line.len() > MAX_CHROME_LINE {
             usize::MAX
         } else {
@@ -62,67 +68,92 @@ fn lines(text: &str, min_letters: usize) -> Vec<Line> {
             content,
             repeat: false,
             intro: content && line.trim_end().ends_with(':'),
+            ragged,
         });
         start = full_end;
     }
     out
 }
 
-/// Words and letters of a line given, per character, whether it is white
-/// space and whether it is a letter.
-fn words_and_letters(chars: impl Iterator<Item = (bool, bool)>) -> (usize, usize) {
-    let (mut words, mut letters, mut in_word) = (0, 0, false);
-    for (space, letter) in chars {
-        words += usize::from(!space && !in_word);
-        letters += usize::from(letter);
-        in_word = !space;
-    }
-    (words, letters)
+/// What a character is to the line counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Other,
+    Letter,
+    /// The space character itself.
+    Space,
+    /// Any other white space (a tab, a no-break space).
+    OtherSpace,
 }
 
-/// ASCII byte classes: white space, letter or digit.
-const SPACE: u8 = 1;
-const LETTER: u8 = 2;
-static ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// A line's words and letters, and whether its white space is ragged (a
+/// run, or other white space than one space): only then do patterns see it
+/// collapsed.
+struct Counts {
+    words: usize,
+    letters: usize,
+    ragged: bool,
+}
+
+fn counts(chars: impl Iterator<Item = Class>) -> Counts {
+    let (mut words, mut letters, mut in_word, mut ragged) = (0, 0, false, false);
+    for class in chars {
+        let space = matches!(class, Class::Space | Class::OtherSpace);
+        words += usize::from(!space && !in_word);
+        letters += usize::from(class == Class::Letter);
+        ragged |= space && (!in_word || class == Class::OtherSpace);
+        in_word = !space;
+    }
+    Counts {
+        words,
+        letters,
+        ragged,
+    }
+}
+
+/// ASCII byte classes.
+static ASCII: [Class; 128] = {
+    let mut t = [Class::Other; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
-            SPACE
+        t[b] = if c == b' ' {
+            Class::Space
+        } else if matches!(c, b'\t'..=b'\r') {
+            Class::OtherSpace
         } else if c.is_ascii_alphanumeric() {
-            LETTER
+            Class::Letter
         } else {
-            0
+            Class::Other
         };
         b += 1;
     }
     t
 };
 
-/// An ASCII byte: whether it is white space, whether it is a letter or digit.
-fn ascii_class(b: u8) -> (bool, bool) {
-    let class = ASCII[usize::from(b)];
-    (class == SPACE, class == LETTER)
-}
-
 /// Words and letters of a line, in one pass over its bytes; only non-ASCII
 /// characters are decoded.
-fn count_line(line: &str) -> (usize, usize) {
+fn count_line(line: &str) -> Counts {
     let bytes = line.as_bytes();
     if line.is_ascii() {
-        return words_and_letters(bytes.iter().map(|&b| ascii_class(b)));
+        return counts(bytes.iter().map(|&b| ASCII[usize::from(b)]));
     }
     let mut i = 0;
-    words_and_letters(std::iter::from_fn(|| {
+    counts(std::iter::from_fn(|| {
         let b = *bytes.get(i)?;
         if b < 0x80 {
             i += 1;
-            return Some(ascii_class(b));
+            return Some(ASCII[usize::from(b)]);
         }
         let c = line[i..].chars().next().expect("i is on a char boundary");
         i += c.len_utf8();
-        Some((c.is_whitespace(), is_letter(c)))
+        Some(if c.is_whitespace() {
+            Class::OtherSpace
+        } else if is_letter(c) {
+            Class::Letter
+        } else {
+            Class::Other
+        })
     }))
 }
 
@@ -144,33 +175,35 @@ fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
 /// The line as patterns see it: trimmed, inner white space runs as one space
 /// (the layout phase collapses them), quotes as the punct maps leave them (a
 /// second run must see the same).
-fn for_matching<'l>(line: &'l str, stand_ins: &StandIns) -> Cow<'l, str> {
+fn for_matching<'l>(line: &'l str, ragged: bool, stand_ins: &StandIns) -> Cow<'l, str> {
     let line = line.trim();
-    if !line.is_ascii() && line.chars().any(|c| stand_ins.ascii.contains_key(&c)) {
-        let mut mapped = String::with_capacity(line.len());
-        for c in line.chars() {
-            match stand_ins.ascii.get(&c) {
-                Some(to) => mapped.push_str(to),
-                None => mapped.push(c),
-            }
-        }
-        return Cow::Owned(collapsed(&mapped).into_owned());
-    }
-    collapsed(line)
-}
-
-/// Inner white space runs as one space.
-fn collapsed(line: &str) -> Cow<'_, str> {
-    let mut prev_space = false;
-    let needs = line.chars().any(|c| {
-        let space = c.is_whitespace();
-        let run = space && (prev_space || c != ' ');
-        prev_space = space;
-        run
-    });
-    if !needs {
+    // Most lines come back as they are: only a ragged line is collapsed,
+    // and only the non-ASCII characters of a line are looked up.
+    let bytes = line.as_bytes();
+    let mapped = !stand_ins.ascii.is_empty()
+        && (0..bytes.len()).any(|i| {
+            bytes[i] >= 0xC0
+                && line[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| stand_ins.ascii.contains_key(&c))
+        });
+    if !mapped && !ragged {
         return Cow::Borrowed(line);
     }
+    let line: Cow<'_, str> = if mapped {
+        let mut out = String::with_capacity(line.len());
+        for c in line.chars() {
+            match stand_ins.ascii.get(&c) {
+                Some(to) => out.push_str(to),
+                None => out.push(c),
+            }
+        }
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(line)
+    };
+    // Inner white space runs as one space.
     Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -260,7 +293,7 @@ fn letters(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphanumeric).count();
     }
-    count_line(s).1
+    count_line(s).letters
 }
 
 /// A letter or digit, but not the modifier apostrophe (U+02BC), which is
@@ -655,7 +688,7 @@ impl<'t> MatchCache<'t> {
         }
         let stand_ins = self.stand_ins;
         let s = self.matching[i]
-            .get_or_insert_with(|| for_matching(&text[line.text.clone()], stand_ins));
+            .get_or_insert_with(|| for_matching(&text[line.text.clone()], line.ragged, stand_ins));
         let hit = re.is_match(s);
         self.tried[i] |= bit;
         if hit {
