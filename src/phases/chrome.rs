@@ -181,6 +181,7 @@ fn for_matching<'l>(line: &'l str, ragged: bool, stand_ins: &StandIns) -> Cow<'l
     // and only the non-ASCII characters of a line are looked up.
     let bytes = line.as_bytes();
     let mapped = !stand_ins.ascii.is_empty()
+        && !line.is_ascii()
         && (0..bytes.len()).any(|i| {
             bytes[i] >= 0xC0
                 && line[i..]
@@ -193,12 +194,15 @@ fn for_matching<'l>(line: &'l str, ragged: bool, stand_ins: &StandIns) -> Cow<'l
     }
     let line: Cow<'_, str> = if mapped {
         let mut out = String::with_capacity(line.len());
-        for c in line.chars() {
-            match stand_ins.ascii.get(&c) {
-                Some(to) => out.push_str(to),
-                None => out.push(c),
+        let mut copied = 0;
+        for (i, c) in line.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            if let Some(to) = stand_ins.ascii.get(&c) {
+                out.push_str(&line[copied..i]);
+                out.push_str(to);
+                copied = i + c.len_utf8();
             }
         }
+        out.push_str(&line[copied..]);
         Cow::Owned(out)
     } else {
         Cow::Borrowed(line)
