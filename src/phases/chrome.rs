@@ -787,12 +787,12 @@ fn round_edits<'t>(
     let found = core(lines, view, ctx.tunables);
     let core = found.as_ref().map(|c| &c.span);
     let mut dropped = vec![false; view.len()];
-    // The line right above the core, of three words or more (menu entries
-    // are shorter): the article's title more often than not; rules that
-    // keep sentences keep it too.
     // Above a sparse core, rules that keep sentences drop only short lines
     // (menus), not taglines and features; named rules act on any line.
     let sparse = found.as_ref().is_some_and(|c| c.sparse);
+    // The line right above the core, of three words or more (menu entries
+    // are shorter): the article's title more often than not; rules that
+    // keep sentences keep it too.
     let title = core
         .and_then(|c| (0..*c.start()).rev().find(|&v| !shown(v).blank))
         .filter(|&v| shown(v).words >= 3);
