@@ -736,7 +736,8 @@ impl<'a> Splitter<'a> {
     }
 
     /// A token with one apostrophe: `thegame’s` splits before the clitic
-    /// stem, `you’veexperienced` right after the clitic.
+    /// stem, `you’veexperienced` right after the clitic (and again inside
+    /// the rest when it reads as two words: `he’sextremelyproud`).
     fn split_clitic(&mut self, w: &'a str) -> Option<Vec<usize>> {
         let (at, apos) = w.char_indices().find(|&(_, c)| is_apostrophe(c))?;
         let (head, tail) = (&w[..at], &w[at + apos.len_utf8()..]);
@@ -757,7 +758,8 @@ impl<'a> Splitter<'a> {
             .filter(|c| tail.starts_with(**c))
             .max_by_key(|c| c.len())?;
         let rest = &tail[clitic.len()..];
-        let rest_ok = rest.bytes().all(|b| b.is_ascii_lowercase())
+        let lower = rest.bytes().all(|b| b.is_ascii_lowercase());
+        let word = lower
             && (self.is_function(rest)
                 || (rest.len() >= 3 && self.part(rest, false, self.weak).is_some()));
         // `'m` only follows `I`, and no clitic a lone other letter
@@ -767,7 +769,23 @@ impl<'a> Splitter<'a> {
         } else {
             !head.is_empty()
         };
-        (head_ok && rest_ok && self.english()).then(|| vec![at + apos.len_utf8() + clitic.len()])
+        if !head_ok {
+            return None;
+        }
+        // Two words glued after the clitic split as any token would
+        // (`he'sextremelyproud`, `haven'tseenit`).
+        let inner = if lower && !word {
+            Some(self.split_alpha(rest)?)
+        } else {
+            None
+        };
+        if !(word || inner.is_some()) || !self.english() {
+            return None;
+        }
+        let start = at + apos.len_utf8() + clitic.len();
+        let mut cuts = vec![start];
+        cuts.extend(inner.iter().flat_map(|p| cuts_of(p)).map(|c| start + c));
+        Some(cuts)
     }
 
     /// The parts an ASCII-letter token splits into, if it is glued.
