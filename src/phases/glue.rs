@@ -759,9 +759,15 @@ impl<'a> Splitter<'a> {
             .max_by_key(|c| c.len())?;
         let rest = &tail[clitic.len()..];
         let lower = rest.bytes().all(|b| b.is_ascii_lowercase());
-        let word = lower
-            && (self.is_function(rest)
-                || (rest.len() >= 3 && self.part(rest, false, self.weak).is_some()));
+        // A capitalised word after the clitic is a name or starts a
+        // sentence (`Trump'sJuly`, `Can'tTaylor`, `Woman'sDay`).
+        let name = rest.len() >= 3
+            && capitalised(rest)
+            && (Names::get().contains(rest) || self.lex.count(rest.as_bytes()) >= self.strong);
+        let word = name
+            || lower
+                && (self.is_function(rest)
+                    || (rest.len() >= 3 && self.part(rest, false, self.weak).is_some()));
         // `'m` only follows `I`, and no clitic a lone other letter
         // (`S'mores`, `O'Brien`).
         let head_ok = if *clitic == "m" || head.len() == 1 {
