@@ -177,35 +177,29 @@ fn is_content(line: &str, letters: usize, min_letters: usize) -> bool {
 /// second run must see the same).
 fn for_matching<'l>(line: &'l str, ragged: bool, stand_ins: &StandIns) -> Cow<'l, str> {
     let line = line.trim();
-    // Most lines come back as they are: only a ragged line is collapsed,
-    // and only the non-ASCII characters of a line are looked up.
-    let bytes = line.as_bytes();
-    let mapped = !stand_ins.ascii.is_empty()
-        && !line.is_ascii()
-        && (0..bytes.len()).any(|i| {
-            bytes[i] >= 0xC0
-                && line[i..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| stand_ins.ascii.contains_key(&c))
-        });
-    if !mapped && !ragged {
-        return Cow::Borrowed(line);
-    }
-    let line: Cow<'_, str> = if mapped {
-        let mut out = String::with_capacity(line.len());
-        let mut copied = 0;
+    // Most lines come back as they are: only the non-ASCII characters of a
+    // line are looked up, and only a mapped or ragged line is rebuilt.
+    let mut mapped: Option<String> = None;
+    let mut copied = 0;
+    if !stand_ins.ascii.is_empty() && !line.is_ascii() {
         for (i, c) in line.char_indices().filter(|(_, c)| !c.is_ascii()) {
             if let Some(to) = stand_ins.ascii.get(&c) {
+                let out = mapped.get_or_insert_with(|| String::with_capacity(line.len()));
                 out.push_str(&line[copied..i]);
                 out.push_str(to);
                 copied = i + c.len_utf8();
             }
         }
-        out.push_str(&line[copied..]);
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(line)
+    }
+    let owned;
+    let line = match mapped {
+        Some(mut out) => {
+            out.push_str(&line[copied..]);
+            owned = out;
+            owned.as_str()
+        }
+        None if ragged => line,
+        None => return Cow::Borrowed(line),
     };
     // Inner white space runs as one space.
     Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -780,12 +780,14 @@ impl<'a> Splitter<'a> {
         }
         // Two words glued after the clitic split as any token would
         // (`he'sextremelyproud`, `haven'tseenit`).
-        let inner = if lower && !word {
+        let inner = if word {
+            None
+        } else if lower {
             Some(self.split_alpha(rest)?)
         } else {
-            None
+            return None;
         };
-        if !(word || inner.is_some()) || !self.english() {
+        if !self.english() {
             return None;
         }
         let start = at + apos.len_utf8() + clitic.len();

@@ -536,20 +536,17 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             ));
         }
     };
-    let anywhere = def.zone.as_ref().is_none_or(|z| z.get_ref() == "anywhere");
-    let max_words = match &def.max_words {
-        None => None,
-        Some(n) if kind_name == "drop-line" && anywhere && *n.get_ref() >= 1 => Some(*n.get_ref()),
-        Some(n) => {
-            return Err(err(
-                n.span(),
-                Reason::BadValue(
-                    "`max_words` is at least 1 and only for drop-line rules in zone `anywhere`"
-                        .into(),
-                ),
-            ));
-        }
+    let bad_max_words = |span: std::ops::Range<usize>| {
+        err(
+            span,
+            Reason::BadValue(
+                "`max_words` is at least 1 and only for drop-line rules in zone `anywhere`".into(),
+            ),
+        )
     };
+    if let (Some(n), false) = (&def.max_words, kind_name == "drop-line") {
+        return Err(bad_max_words(n.span()));
+    }
     if let (Some(thread), false) = (&def.thread, kind_name == "cut-after") {
         return Err(err(
             thread.span(),
@@ -561,13 +558,23 @@ fn compile(path: &str, source: &str, pack: &str, def: RuleDef) -> Result<Rule, B
             runs_in(Phase::Chrome)?;
             let re = regex(def.pattern.as_ref().ok_or_else(|| missing("pattern"))?)?;
             match kind_name {
-                "drop-line" => Kind::DropLine {
-                    re,
-                    zone: zone(def.zone.as_ref(), Zone::Anywhere)?,
-                    keep_sentences: def.keep_sentences,
-                    min_run,
-                    max_words,
-                },
+                "drop-line" => {
+                    let zone = zone(def.zone.as_ref(), Zone::Anywhere)?;
+                    let max_words = match &def.max_words {
+                        None => None,
+                        Some(n) if zone == Zone::Anywhere && *n.get_ref() >= 1 => {
+                            Some(*n.get_ref())
+                        }
+                        Some(n) => return Err(bad_max_words(n.span())),
+                    };
+                    Kind::DropLine {
+                        re,
+                        zone,
+                        keep_sentences: def.keep_sentences,
+                        min_run,
+                        max_words,
+                    }
+                }
                 "cut-after" => Kind::CutAfter {
                     re,
                     zone: zone(def.zone.as_ref(), Zone::Tail)?,
