@@ -1012,27 +1012,41 @@ impl<'a> Splitter<'a> {
                 let Some(a) = self.part(l, true, min) else {
                     continue;
                 };
-                for j in i + 2..n - 1 {
+                for j in i + 1..n {
                     let (m, r) = (&w[i..j], &w[j..]);
+                    // The article is a part of its own in a lower-case token
+                    // only: between a function word and a content word
+                    // (`ofathaw`, not `beano`), or last after `to` or `of`
+                    // (`talkstoa`, not `burrata`).
+                    let m_function = self.is_function(m);
+                    let lower = shape == Shape::Lower;
+                    if (m.len() == 1 && !(m == "a" && lower && l_function && !tail_function[j]))
+                        || (r.len() == 1 && !(r == "a" && lower && matches!(m, "to" | "of")))
+                    {
+                        continue;
+                    }
                     let r_function = tail_function[j];
                     if !r_function && r.len() < 4 {
                         continue;
                     }
-                    let m_function = self.is_function(m);
                     // Two parts that make a word together are one word
                     // (license + all + owing is license + allowing).
                     let joined = |a: usize, b: usize| self.lex.count(&w.as_bytes()[a..b]) > 0;
                     if !(l_function || m_function || r_function)
                         || joined(0, j)
                         || joined(i, n)
-                        || (!m_function && m.len() < 4)
+                        || (!m_function
+                            && m.len() < 4
+                            && !(m.len() == 3 && l_function && r_function && r.len() >= 3))
                         || self.prefix_blocks(l, m)
                         || self.prefix_blocks(m, r)
                     {
                         continue;
                     }
-                    if let Some(b) = self.part(m, false, min)
-                        && let Some(c) = self.part(r, false, min)
+                    let article_logp = self.lex.logp(self.strong);
+                    let article = |p: &str| (p == "a").then_some(article_logp);
+                    if let Some(b) = article(m).or_else(|| self.part(m, false, min))
+                        && let Some(c) = article(r).or_else(|| self.part(r, false, min))
                         && self.plausible(shape, &[l, m, r])
                     {
                         scored.push((a + b + c, vec![l, m, r]));
