@@ -178,6 +178,9 @@ struct Splitter<'a> {
     lexes: Vec<u64>,
     /// Whether the document is English, decided at its first candidate.
     english: Option<bool>,
+    /// Whether the document is Russian, decided at its first Cyrillic
+    /// candidate split on the dictionary alone.
+    russian: Option<bool>,
     /// What later map rules turn into ASCII (a dash into `-`).
     stand_ins: &'a StandIns,
     /// Pairs of capitalised words the document writes apart (`Hong Kong`),
@@ -209,6 +212,11 @@ const MIN_DOC_RIGHT: usize = 3;
 /// Shortest word a tail splits off on the dictionary's word alone (`укор` +
 /// `от`, `пала` + `на` are rarer words, not glue).
 const MIN_DICTIONARY_LEFT: usize = 5;
+
+/// Shortest left and right parts (in characters) of a Cyrillic token split
+/// into two dictionary forms the document need not use.
+const MIN_FORMS_LEFT: usize = 5;
+const MIN_FORMS_RIGHT: usize = 4;
 
 /// Shortest token peeled into four or more words.
 const MIN_PEEL: usize = 8;
@@ -1325,6 +1333,9 @@ impl<'a> Splitter<'a> {
                 found = Some(vec![l, r]);
             }
         }
+        if found.is_none() && first.is_lowercase() && !forms.contains(w) && self.russian() {
+            found = self.two_forms(w);
+        }
         // A form of the dictionary is a word, whatever the document holds:
         // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
         if found.is_none() || forms.contains(w) {
@@ -1337,6 +1348,43 @@ impl<'a> Splitter<'a> {
                 || self.words.suffixes.contains(parts[1])
         };
         found.filter(|parts| !bound(parts))
+    }
+
+    /// Russian text writes `ы`; Bulgarian, Serbian and Macedonian never do,
+    /// and Belarusian and Ukrainian write `і` too. The dictionary is Russian.
+    fn russian(&mut self) -> bool {
+        *self.russian.get_or_insert_with(|| {
+            self.text.contains('ы') && !self.text.contains(['і', 'І', 'ї', 'є', 'ў'])
+        })
+    }
+
+    /// A lower-case Cyrillic token that reads, at one cut only, as two
+    /// dictionary forms of some length (`поклонниковрецептами`). A left part
+    /// that ends in the linking vowel before a long right one is a compound's
+    /// head (`полноэкранном`, `одноразовый`), and a right part that starts
+    /// with a vowel is more often a suffix the dictionary lacks before it
+    /// (`стыкуем` + `ость`, `банком` + `атом`) than a word.
+    fn two_forms(&self, w: &'a str) -> Option<Vec<&'a str>> {
+        let forms = RussianForms::get();
+        let n = w.chars().count();
+        let mut found = None;
+        for (k, (at, c)) in w.char_indices().enumerate().skip(MIN_FORMS_LEFT) {
+            let (l, r) = w.split_at(at);
+            if n - k < MIN_FORMS_RIGHT {
+                break;
+            }
+            let linked = l.ends_with(['о', 'е']) && n - k > MIN_FORMS_RIGHT;
+            let vowel = matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я');
+            if linked || vowel || c == 'ь' || c == 'ъ' || !forms.contains(l) || !forms.contains(r)
+            {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(vec![l, r]);
+        }
+        found
     }
 
     /// An agent noun of a verb the lexicon knows (`blowers`, `climber`,
@@ -1661,6 +1709,7 @@ fn split_window(
         doc,
         lexes,
         english: None,
+        russian: None,
         stand_ins: ctx.stand_ins,
         pairs: None,
         names: None,
