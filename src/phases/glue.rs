@@ -1361,7 +1361,7 @@ impl<'a> Splitter<'a> {
     /// A lower-case Cyrillic token that reads, at one cut only, as two
     /// dictionary forms of some length (`поклонниковрецептами`). A left part
     /// that ends in the linking vowel before a long right one is a compound's
-    /// head (`полноэкранном`, `одноразовый`), and a right part that starts
+    /// head (`полноэкранном`, `земледелие`), and a right part that starts
     /// with a vowel is more often a suffix the dictionary lacks before it
     /// (`стыкуем` + `ость`, `банком` + `атом`) than a word.
     fn two_forms(&self, w: &'a str) -> Option<Vec<&'a str>> {
@@ -1373,7 +1373,7 @@ impl<'a> Splitter<'a> {
             if n - k < MIN_FORMS_RIGHT {
                 break;
             }
-            let linked = l.ends_with(['о', 'е']) && n - k > MIN_FORMS_RIGHT;
+            let linked = n - k > MIN_FORMS_RIGHT && linking_vowel(l);
             let vowel = matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я');
             if linked || vowel || c == 'ь' || c == 'ъ' || !forms.contains(l) || !forms.contains(r)
             {
@@ -1571,6 +1571,18 @@ fn capitalised(p: &str) -> bool {
 fn glued_letter(c: char) -> bool {
     c.is_alphabetic()
         && matches!(c, 'A'..='Z' | 'a'..='z' | '\u{C0}'..='\u{24F}' | '\u{370}'..='\u{4FF}')
+}
+
+/// A stem ending in the vowel that links a compound's parts (`полно-`,
+/// `земле-`): `о` or `е` after a consonant, but not an adjective's ending
+/// (`кондитерского`, `новые`).
+fn linking_vowel(p: &str) -> bool {
+    let mut rev = p.chars().rev();
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    matches!(rev.next(), Some('о' | 'е'))
+        && rev.next().is_some_and(|c| !vowel(c))
+        && !p.ends_with("ого")
+        && !p.ends_with("его")
 }
 
 /// A lower-case Cyrillic letter (U+0400..U+04FF), by range: the block
