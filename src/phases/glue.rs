@@ -218,6 +218,10 @@ const MIN_DICTIONARY_LEFT: usize = 5;
 const MIN_FORMS_LEFT: usize = 5;
 const MIN_FORMS_RIGHT: usize = 4;
 
+/// How often a document may write the same glued phrase (a function word
+/// and a common word) before it is taken for a word of its own.
+const MAX_REPEATED_GLUE: u32 = 3;
+
 /// Shortest token peeled into four or more words.
 const MIN_PEEL: usize = 8;
 
@@ -843,7 +847,15 @@ impl<'a> Splitter<'a> {
         // unless it is nothing but function words ("inthe" twice is still glued).
         let only_function =
             shape == Shape::Lower && parts.iter().all(|p| self.is_function(p) || *p == "a");
-        (only_function || self.doc_count(w) <= 1).then_some(parts)
+        // Nor is `the` or `to` before a common word, written a few times
+        // (the same phrase glued twice: "thesame", "toget"); other heads
+        // make words and identifiers (`aspherical`, `incase`, `mypackage`).
+        let led = shape == Shape::Lower
+            && self.doc_count(w) <= MAX_REPEATED_GLUE
+            && matches!(parts.as_slice(), [head, word]
+                if matches!(*head, "the" | "to") && word.len() >= 4
+                    && self.lex_count(word) >= self.strong);
+        (only_function || led || self.doc_count(w) <= 1).then_some(parts)
     }
 
     /// A phrase of four or more words (`doesnotprotectpeople`,
