@@ -1,7 +1,8 @@
 //! Compiles the word lists the binary embeds: the English unigram list into
 //! a hash table of fingerprints and counts (lower-cased, duplicates merged),
 //! the Russian Hunspell dictionary into an FST of every word form, and the
-//! English names list into an FST.
+//! English names list into an FST, and the word frequencies of other
+//! languages (wordfreq) into an FST map.
 
 use std::env;
 use std::fs;
@@ -37,6 +38,54 @@ fn main() {
     fs::write(out.join("lexicon.bin"), lexicon_table(&entries)).expect("write lexicon table");
     russian_forms(&out);
     names(&out);
+    foreign(&out);
+}
+
+/// The languages of `data/lexicon/wordfreq/`, each file `LANG.tsv.gz`.
+const FOREIGN: [&str; 6] = ["de", "es", "fr", "id", "it", "pt"];
+
+/// How many of a language's most frequent words are its function words.
+const FOREIGN_TOP: usize = 60;
+
+/// The word frequencies of other languages as one FST map from `LANG:word`
+/// (lower-cased) to a hundred times the word's Zipf value; and each
+/// language's most frequent words, a line `LANG word` each.
+fn foreign(out: &std::path::Path) {
+    use std::io::Read;
+    let mut keys: Vec<(String, u64)> = Vec::new();
+    let mut top = String::new();
+    for lang in FOREIGN {
+        let path = format!("data/lexicon/wordfreq/{lang}.tsv.gz");
+        println!("cargo::rerun-if-changed={path}");
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(fs::File::open(&path).expect("open a wordfreq list"))
+            .read_to_string(&mut text)
+            .expect("read a wordfreq list");
+        let mut words: Vec<(String, u64)> = text
+            .lines()
+            .filter_map(|line| {
+                let (word, zipf) = line.split_once('\t')?;
+                Some((word.to_lowercase(), zipf.parse().ok()?))
+            })
+            .collect();
+        // The file lists the most frequent first.
+        for (word, _) in words.iter().take(FOREIGN_TOP) {
+            top.push_str(&format!("{lang} {word}\n"));
+        }
+        words.sort();
+        // Case variants merge into the most frequent.
+        words.dedup_by(|a, b| {
+            a.0 == b.0 && {
+                b.1 = b.1.max(a.1);
+                true
+            }
+        });
+        keys.extend(words.into_iter().map(|(w, z)| (format!("{lang}:{w}"), z)));
+    }
+    keys.sort();
+    let map = fst::Map::from_iter(keys).expect("sorted foreign words");
+    fs::write(out.join("foreign.fst"), map.as_fst().as_bytes()).expect("write foreign.fst");
+    fs::write(out.join("foreign-top.txt"), top).expect("write foreign-top.txt");
 }
 
 include!("src/fingerprint.rs");

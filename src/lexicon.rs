@@ -2,16 +2,21 @@
 //! build.rs lays it out as an open-addressing table of 64-bit fingerprints
 //! and counts, which the binary probes in place: a lookup is one hash and a
 //! probe or two, with no key string to chase and compare, and nothing to
-//! load at start-up. The Russian word forms and the English names: FSTs
-//! build.rs writes, also read in place.
+//! load at start-up. The Russian word forms, the English names and the
+//! word frequencies of other languages: FSTs build.rs writes, also read in
+//! place.
 
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::fingerprint::fingerprint;
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 static RUSSIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ru-forms.fst"));
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-names.fst"));
+static FOREIGN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/foreign.fst"));
+static FOREIGN_TOP: &str = include_str!(concat!(env!("OUT_DIR"), "/foreign-top.txt"));
 
 /// Bytes per slot: the fingerprint, then the count.
 const SLOT: usize = 16;
@@ -102,6 +107,85 @@ impl Names {
     }
 }
 
+/// A language other than English and Russian whose word frequencies the
+/// binary embeds (wordfreq's lists, words of Zipf 2.0 or more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Language {
+    German,
+    Spanish,
+    French,
+    Indonesian,
+    Italian,
+    Portuguese,
+}
+
+impl Language {
+    pub(crate) const ALL: [Language; 6] = [
+        Language::German,
+        Language::Spanish,
+        Language::French,
+        Language::Indonesian,
+        Language::Italian,
+        Language::Portuguese,
+    ];
+
+    /// The ISO 639-1 code, the key prefix in the FST.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Language::German => "de",
+            Language::Spanish => "es",
+            Language::French => "fr",
+            Language::Indonesian => "id",
+            Language::Italian => "it",
+            Language::Portuguese => "pt",
+        }
+    }
+}
+
+/// Word frequencies of other languages: `LANG:word` (lower case) to a
+/// hundred times its Zipf value (log10 of its frequency per billion words:
+/// 7 for the commonest words, 3 for a word a million words hold once), and
+/// each language's sixty commonest words, nearly all function words.
+pub(crate) struct Foreign {
+    map: fst::Map<&'static [u8]>,
+    top: [FxHashSet<&'static str>; 6],
+}
+
+impl Foreign {
+    pub(crate) fn get() -> &'static Foreign {
+        static FOREIGN_WORDS: OnceLock<Foreign> = OnceLock::new();
+        FOREIGN_WORDS.get_or_init(|| {
+            let mut top: [FxHashSet<&'static str>; 6] = Default::default();
+            for line in FOREIGN_TOP.lines() {
+                let Some((code, word)) = line.split_once(' ') else {
+                    continue;
+                };
+                if let Some(i) = Language::ALL.iter().position(|l| l.code() == code) {
+                    top[i].insert(word);
+                }
+            }
+            Foreign {
+                map: fst::Map::new(FOREIGN).expect("build.rs writes a valid FST"),
+                top,
+            }
+        })
+    }
+
+    /// A hundred times the Zipf value of a lower-case word, if listed.
+    pub(crate) fn zipf(&self, lang: Language, word: &str) -> Option<u64> {
+        let mut key = String::with_capacity(word.len() + 3);
+        key.push_str(lang.code());
+        key.push(':');
+        key.push_str(word);
+        self.map.get(key)
+    }
+
+    /// Whether a lower-case word is one of the language's commonest.
+    pub(crate) fn is_top(&self, lang: Language, word: &str) -> bool {
+        self.top[lang as usize].contains(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +197,18 @@ mod tests {
         assert_eq!(lex.count(b"The"), lex.count(b"the"));
         assert_eq!(lex.count(b"fightingleading"), 0);
         assert_eq!(lex.count(b"th e"), 0);
+    }
+
+    #[test]
+    fn foreign_words_have_frequencies_and_function_words() {
+        let foreign = Foreign::get();
+        let (pt, de) = (Language::Portuguese, Language::German);
+        assert!(foreign.zipf(pt, "que").is_some_and(|z| z > 700));
+        assert!(foreign.zipf(pt, "comprando").is_some_and(|z| z > 300));
+        assert_eq!(foreign.zipf(pt, "comprandocom"), None);
+        assert_eq!(foreign.zipf(de, "comprando"), None);
+        assert!(foreign.is_top(pt, "com") && foreign.is_top(de, "und"));
+        assert!(!foreign.is_top(pt, "und") && !foreign.is_top(de, "comprando"));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::edit::Edit;
 use crate::fingerprint::exact_fingerprint;
-use crate::lexicon::{Lexicon, MAX_WORD, Names, RussianForms};
+use crate::lexicon::{Foreign, Language, Lexicon, MAX_WORD, Names, RussianForms};
 use crate::rules::{WordLists, short_key};
 
 use super::{Ctx, StandIns};
@@ -181,6 +181,9 @@ struct Splitter<'a> {
     /// Whether the document is Russian, decided at its first Cyrillic
     /// candidate split on the dictionary alone.
     russian: Option<bool>,
+    /// Which other language with word frequencies the document is in, if
+    /// any; decided at its first candidate in a text that is not English.
+    language: Option<Option<Language>>,
     /// What later map rules turn into ASCII (a dash into `-`).
     stand_ins: &'a StandIns,
     /// Pairs of capitalised words the document writes apart (`Hong Kong`),
@@ -221,6 +224,19 @@ const MIN_FORMS_RIGHT: usize = 4;
 /// How often a document may write the same glued phrase (a function word
 /// and a common word) before it is taken for a word of its own.
 const MAX_REPEATED_GLUE: u32 = 3;
+
+/// Shortest content part (in characters) of a split in another language.
+const MIN_FOREIGN_PART: usize = 4;
+
+/// How common (a hundred times the Zipf value) a word of another language
+/// must be beside a function word, and each of two words without one.
+const FOREIGN_WORD: u64 = 300;
+const FOREIGN_PAIR: u64 = 350;
+
+/// The share of a text's words that its language's commonest words make up
+/// at least (a fifth to a third in running text; an English page quoting a
+/// few words of Portuguese stays far below).
+const MIN_LANGUAGE_SHARE: f64 = 0.15;
 
 /// Shortest token peeled into four or more words.
 const MIN_PEEL: usize = 8;
@@ -811,7 +827,7 @@ impl<'a> Splitter<'a> {
     /// The parts an ASCII-letter token splits into, if it is glued.
     fn split_alpha(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         if !w.is_ascii() {
-            return self.split_by_document(w);
+            return self.split_by_document(w).or_else(|| self.split_foreign(w));
         }
         if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
@@ -831,7 +847,7 @@ impl<'a> Splitter<'a> {
             return None;
         }
         if !self.english() {
-            return self.seam_by_document(w);
+            return self.seam_by_document(w).or_else(|| self.split_foreign(w));
         }
         let shape = shape(bytes)?;
         // A repeated capitalised token is a name: no need to look further.
@@ -1362,6 +1378,77 @@ impl<'a> Splitter<'a> {
         found.filter(|parts| !bound(parts))
     }
 
+    /// The language of a text that is not English, if it is one of those
+    /// with word frequencies: the one whose sixty commonest words make up
+    /// the largest share of the text's words, if that share is large.
+    fn language(&mut self) -> Option<Language> {
+        if let Some(language) = self.language {
+            return language;
+        }
+        let language = if self.english() {
+            None
+        } else {
+            detect_language(self.text)
+        };
+        self.language = Some(language);
+        language
+    }
+
+    /// A token of a text in another language that reads, at one cut only,
+    /// as two of its words: a function word (one of its commonest) beside a
+    /// common word, or two common words in a language that does not write
+    /// compounds solid (German does: Datenfreigabe). A lower-case token
+    /// only, or a capitalised one whose head is a function word of three
+    /// letters or more (`Auchhier`); a token the language lists is a word.
+    fn split_foreign(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let mut chars = w.chars();
+        let first = chars.next()?;
+        if !first.is_alphabetic() || !chars.all(char::is_lowercase) || self.doc_count(w) > 1 {
+            return None;
+        }
+        let lang = self.language()?;
+        let foreign = Foreign::get();
+        let lower = w.to_lowercase();
+        // Cuts are made in the token as written.
+        if lower.len() != w.len() || foreign.zipf(lang, &lower).is_some() {
+            return None;
+        }
+        let capitalised = first.is_uppercase();
+        let n = lower.chars().count();
+        let mut found = None;
+        for (k, (at, _)) in lower.char_indices().enumerate().skip(2) {
+            let (rest_l, rest_r) = (k, n - k);
+            if rest_r < 2 {
+                break;
+            }
+            let (l, r) = lower.split_at(at);
+            let (fl, fr) = (foreign.is_top(lang, l), foreign.is_top(lang, r));
+            if (fr && !fl && rest_r < 3)
+                || (fl && capitalised && rest_l < 3)
+                || (fl && lang == Language::German && self.words.german_compound_heads.contains(l))
+            {
+                continue;
+            }
+            let zipf = |p: &str| foreign.zipf(lang, p).unwrap_or(0);
+            let ok = (fl && fr)
+                || (fl && rest_r >= MIN_FOREIGN_PART && zipf(r) >= FOREIGN_WORD)
+                || (fr && rest_l >= MIN_FOREIGN_PART && zipf(l) >= FOREIGN_WORD)
+                || (lang != Language::German
+                    && !capitalised
+                    && rest_l >= MIN_FOREIGN_PART
+                    && rest_r >= MIN_FOREIGN_PART
+                    && zipf(l) >= FOREIGN_PAIR
+                    && zipf(r) >= FOREIGN_PAIR);
+            if ok {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(at);
+            }
+        }
+        found.map(|at| vec![&w[..at], &w[at..]])
+    }
+
     /// Russian text writes `ы`; Bulgarian, Serbian and Macedonian never do,
     /// and Belarusian and Ukrainian write `і` too. The dictionary is Russian.
     fn russian(&mut self) -> bool {
@@ -1585,6 +1672,26 @@ fn glued_letter(c: char) -> bool {
         && matches!(c, 'A'..='Z' | 'a'..='z' | '\u{C0}'..='\u{24F}' | '\u{370}'..='\u{4FF}')
 }
 
+/// The language of the text among those with word frequencies, by the
+/// share of its words that are the language's commonest.
+fn detect_language(text: &str) -> Option<Language> {
+    let foreign = Foreign::get();
+    let mut hits = [0usize; Language::ALL.len()];
+    let mut words = 0usize;
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let lower = w.to_lowercase();
+        for (i, &lang) in Language::ALL.iter().enumerate() {
+            hits[i] += usize::from(foreign.is_top(lang, &lower));
+        }
+    }
+    let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (words > 0 && n as f64 > MIN_LANGUAGE_SHARE * words as f64).then(|| Language::ALL[best])
+}
+
 /// A stem ending in the vowel that links a compound's parts (`полно-`,
 /// `земле-`): `о` or `е` after a consonant, but not an adjective's ending
 /// (`кондитерского`, `новые`).
@@ -1734,6 +1841,7 @@ fn split_window(
         lexes,
         english: None,
         russian: None,
+        language: None,
         stand_ins: ctx.stand_ins,
         pairs: None,
         names: None,

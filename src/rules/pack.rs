@@ -163,6 +163,10 @@ pub(crate) struct Words {
     /// document uses, never a word of the dictionary alone.
     #[serde(default)]
     pub(crate) doc_compound_heads: Vec<String>,
+    /// Common German words that also begin compounds (`auf`, `mit`:
+    /// Aufgabe, Mitarbeiter): never a split's head.
+    #[serde(default)]
+    pub(crate) german_compound_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,33 @@
+"""Derives the word lists in this folder from the wordfreq 3.1.1 wheel (PyPI).
+
+usage: python3 derive.py WHEEL_DIR   (the wheel unzipped; needs the msgpack module)
+
+Each wordfreq list is a gzipped msgpack "cBpack": a header, then buckets of
+words, bucket i holding the words of frequency 10^(-i/100). A line here is
+`word<TAB>zipf*100` (Zipf = log10 of the frequency per billion words), for the
+words of Zipf 2.0 or more of the `large` list, or of the `small` list where a
+language has no `large` one.
+"""
+import gzip, os, sys
+import msgpack
+
+LANGS = ["de", "es", "fr", "id", "it", "pt"]
+MIN_ZIPF = 200
+
+wheel = sys.argv[1]
+here = os.path.dirname(os.path.abspath(__file__))
+for lang in LANGS:
+    data = os.path.join(wheel, "wordfreq", "data")
+    path = os.path.join(data, f"large_{lang}.msgpack.gz")
+    if not os.path.exists(path):
+        path = os.path.join(data, f"small_{lang}.msgpack.gz")
+    buckets = msgpack.unpackb(gzip.open(path).read(), raw=False)[1:]
+    rows = []
+    for i, bucket in enumerate(buckets):
+        zipf = 900 - i
+        if zipf < MIN_ZIPF:
+            break
+        rows.extend(f"{w}\t{zipf}\n" for w in bucket if "\t" not in w and "\n" not in w)
+    with gzip.GzipFile(os.path.join(here, f"{lang}.tsv.gz"), "wb", mtime=0) as f:
+        f.write("".join(rows).encode())
+    print(lang, len(rows))
