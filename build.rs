@@ -45,7 +45,7 @@ fn main() {
 const FOREIGN: [&str; 6] = ["de", "es", "fr", "id", "it", "pt"];
 
 /// How many of a language's most frequent words are its function words.
-const FOREIGN_TOP: usize = 60;
+const FOREIGN_TOP: usize = 100;
 
 /// The word frequencies of other languages as one FST map from `LANG:word`
 /// (lower-cased) to a hundred times the word's Zipf value; and each

@@ -145,7 +145,7 @@ impl Language {
 /// Word frequencies of other languages: `LANG:word` (lower case) to a
 /// hundred times its Zipf value (log10 of its frequency per billion words:
 /// 7 for the commonest words, 3 for a word a million words hold once), and
-/// each language's sixty commonest words, nearly all function words.
+/// each language's hundred commonest words, nearly all function words.
 pub(crate) struct Foreign {
     map: fst::Map<&'static [u8]>,
     top: [FxHashSet<&'static str>; 6],
