@@ -80,8 +80,31 @@ impl RussianForms {
         })
     }
 
+    /// The byte lengths of a lower-case word's prefixes that are forms
+    /// (`ё` written `е`), found in one walk down the FST.
+    pub(crate) fn prefixes(&self, word: &str) -> Vec<usize> {
+        let fst = self.0.as_fst();
+        let mut node = fst.root();
+        let mut found = Vec::new();
+        for (i, &b) in word.as_bytes().iter().enumerate() {
+            let Some(t) = node.find_input(b) else {
+                break;
+            };
+            node = fst.node(node.transition(t).addr);
+            // A prefix ends between characters: the next byte starts one.
+            if node.is_final() && word.is_char_boundary(i + 1) {
+                found.push(i + 1);
+            }
+        }
+        found
+    }
+
     /// Whether a word is a form in the dictionary, in any case, `ё` or `е`.
     pub(crate) fn contains(&self, word: &str) -> bool {
+        // Most words asked are lower case without `ё`: no folding to do.
+        if !word.contains('ё') && !word.chars().any(char::is_uppercase) {
+            return self.0.contains(word);
+        }
         let mut folded = String::with_capacity(word.len());
         for c in word.chars().flat_map(char::to_lowercase) {
             folded.push(if c == 'ё' { 'е' } else { c });

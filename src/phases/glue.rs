@@ -1039,6 +1039,9 @@ impl<'a> Splitter<'a> {
             let n = w.len();
             let tail_function: Vec<bool> = (0..n).map(|j| self.is_function(&w[j..])).collect();
             let min = self.strong;
+            let lower = shape == Shape::Lower;
+            let article_logp = self.lex.logp(self.strong);
+            let article = |p: &str| (p == "a").then_some(article_logp);
             for i in 2..n {
                 let l = &w[..i];
                 let l_function = self.is_function(l);
@@ -1054,17 +1057,14 @@ impl<'a> Splitter<'a> {
                     // only: between a function word and a content word
                     // (`ofathaw`, not `beano`), or last after `to` or `of`
                     // (`talkstoa`, not `burrata`).
-                    let m_function = self.is_function(m);
-                    let lower = shape == Shape::Lower;
-                    if (m.len() == 1 && !(m == "a" && lower && l_function && !tail_function[j]))
+                    let r_function = tail_function[j];
+                    if (!r_function && r.len() < 4)
+                        || (m.len() == 1 && !(m == "a" && lower && l_function && !r_function))
                         || (r.len() == 1 && !(r == "a" && lower && matches!(m, "to" | "of")))
                     {
                         continue;
                     }
-                    let r_function = tail_function[j];
-                    if !r_function && r.len() < 4 {
-                        continue;
-                    }
+                    let m_function = self.is_function(m);
                     // Two parts that make a word together are one word
                     // (license + all + owing is license + allowing).
                     let joined = |a: usize, b: usize| self.lex.count(&w.as_bytes()[a..b]) > 0;
@@ -1079,8 +1079,6 @@ impl<'a> Splitter<'a> {
                     {
                         continue;
                     }
-                    let article_logp = self.lex.logp(self.strong);
-                    let article = |p: &str| (p == "a").then_some(article_logp);
                     if let Some(b) = article(m).or_else(|| self.part(m, false, min))
                         && let Some(c) = article(r).or_else(|| self.part(r, false, min))
                         && self.plausible(shape, &[l, m, r])
@@ -1361,7 +1359,7 @@ impl<'a> Splitter<'a> {
                 found = Some(vec![l, r]);
             }
         }
-        if found.is_none() && first.is_lowercase() && !forms.contains(w) && self.russian() {
+        if found.is_none() && first.is_lowercase() && self.russian() {
             found = self.two_forms(w);
         }
         // A form of the dictionary is a word, whatever the document holds:
@@ -1401,16 +1399,24 @@ impl<'a> Splitter<'a> {
     /// only, or a capitalised one whose head is a function word of three
     /// letters or more (`Auchhier`); a token the language lists is a word.
     fn split_foreign(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let lang = self.language()?;
         let mut chars = w.chars();
         let first = chars.next()?;
-        if !first.is_alphabetic() || !chars.all(char::is_lowercase) || self.doc_count(w) > 1 {
+        if w.len() < 4
+            || !first.is_alphabetic()
+            || !chars.all(char::is_lowercase)
+            || self.doc_count(w) > 1
+        {
             return None;
         }
-        let lang = self.language()?;
         let foreign = Foreign::get();
         let lower = w.to_lowercase();
-        // Cuts are made in the token as written.
-        if lower.len() != w.len() || foreign.zipf(lang, &lower).is_some() {
+        // Cuts are made in the token as written. The commonest words are
+        // most of the text: asked first, they spare most lookups.
+        if lower.len() != w.len()
+            || foreign.is_top(lang, &lower)
+            || foreign.zipf(lang, &lower).is_some()
+        {
             return None;
         }
         let capitalised = first.is_uppercase();
@@ -1453,7 +1459,9 @@ impl<'a> Splitter<'a> {
     /// and Belarusian and Ukrainian write `і` too. The dictionary is Russian.
     fn russian(&mut self) -> bool {
         *self.russian.get_or_insert_with(|| {
-            self.text.contains('ы') && !self.text.contains(['і', 'І', 'ї', 'є', 'ў'])
+            // String needles: searched for far faster than a set of chars.
+            let t = self.text;
+            t.contains("ы") && !["і", "І", "ї", "є", "ў"].iter().any(|c| t.contains(c))
         })
     }
 
@@ -1464,17 +1472,31 @@ impl<'a> Splitter<'a> {
     /// with a vowel is more often a suffix the dictionary lacks before it
     /// (`стыкуем` + `ость`, `банком` + `атом`) than a word.
     fn two_forms(&self, w: &'a str) -> Option<Vec<&'a str>> {
+        if w.chars().count() < MIN_FORMS_LEFT + MIN_FORMS_RIGHT {
+            return None;
+        }
         let forms = RussianForms::get();
-        let n = w.chars().count();
+        // The dictionary folds `ё`; so does the walk for the left parts.
+        let folded = w.replace('ё', "е");
+        let prefixes = forms.prefixes(&folded);
+        // The walk reaches the end of a token that is a form itself.
+        if prefixes.last() == Some(&w.len()) {
+            return None;
+        }
         let mut found = None;
-        for (k, (at, c)) in w.char_indices().enumerate().skip(MIN_FORMS_LEFT) {
+        for at in prefixes {
             let (l, r) = w.split_at(at);
-            if n - k < MIN_FORMS_RIGHT {
-                break;
-            }
-            let linked = n - k > MIN_FORMS_RIGHT && linking_vowel(l);
+            let (rest_l, rest_r) = (l.chars().count(), r.chars().count());
+            let c = r.chars().next().unwrap_or('ь');
+            let linked = rest_r > MIN_FORMS_RIGHT && linking_vowel(l);
             let vowel = matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я');
-            if linked || vowel || c == 'ь' || c == 'ъ' || !forms.contains(l) || !forms.contains(r)
+            if rest_l < MIN_FORMS_LEFT
+                || rest_r < MIN_FORMS_RIGHT
+                || linked
+                || vowel
+                || c == 'ь'
+                || c == 'ъ'
+                || !forms.contains(r)
             {
                 continue;
             }
