@@ -194,13 +194,19 @@ impl Foreign {
         })
     }
 
-    /// A hundred times the Zipf value of a lower-case word, if listed.
+    /// A hundred times the Zipf value of a lower-case word, if listed (no
+    /// listed word is longer than 60 bytes).
     pub(crate) fn zipf(&self, lang: Language, word: &str) -> Option<u64> {
-        let mut key = String::with_capacity(word.len() + 3);
-        key.push_str(lang.code());
-        key.push(':');
-        key.push_str(word);
-        self.map.get(key)
+        // The key on the stack: this is asked at every cut of a token.
+        let mut key = [0u8; 64];
+        let n = word.len() + 3;
+        if n > key.len() {
+            return None;
+        }
+        key[..2].copy_from_slice(lang.code().as_bytes());
+        key[2] = b':';
+        key[3..n].copy_from_slice(word.as_bytes());
+        self.map.get(&key[..n])
     }
 
     /// Whether a lower-case word is one of the language's commonest.

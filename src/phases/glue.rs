@@ -238,6 +238,9 @@ const FOREIGN_PAIR: u64 = 350;
 /// page, which the English check has already set aside, about a twentieth).
 const MIN_LANGUAGE_SHARE: f64 = 0.15;
 
+/// How many words the language of a text that is not English is told by.
+const FOREIGN_SAMPLE: usize = 1000;
+
 /// Shortest token peeled into four or more words.
 const MIN_PEEL: usize = 8;
 
@@ -1695,15 +1698,15 @@ fn glued_letter(c: char) -> bool {
 }
 
 /// The language of the text among those with word frequencies, by the
-/// share of its words that are the language's commonest.
+/// share of its first words that are the language's commonest.
 fn detect_language(text: &str) -> Option<Language> {
     let foreign = Foreign::get();
     let mut hits = [0usize; Language::ALL.len()];
     let mut words = 0usize;
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
+    let sample = (text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| !w.is_empty())
-    {
+        .take(FOREIGN_SAMPLE);
+    for w in sample {
         words += 1;
         let lower = w.to_lowercase();
         for (i, &lang) in Language::ALL.iter().enumerate() {
