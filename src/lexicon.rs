@@ -102,7 +102,10 @@ impl RussianForms {
     /// Whether a word is a form in the dictionary, in any case, `ё` or `е`.
     pub(crate) fn contains(&self, word: &str) -> bool {
         // Most words asked are lower case without `ё`: no folding to do.
-        if !word.contains('ё') && !word.chars().any(char::is_uppercase) {
+        if word
+            .chars()
+            .all(|c| matches!(c, 'а'..='я') || c.is_ascii_lowercase())
+        {
             return self.0.contains(word);
         }
         let mut folded = String::with_capacity(word.len());
