@@ -1414,17 +1414,16 @@ impl<'a> Splitter<'a> {
         }
         let foreign = Foreign::get();
         let lower = w.to_lowercase();
-        // Cuts are made in the token as written. The commonest words are
-        // most of the text: asked first, they spare most lookups.
-        if lower.len() != w.len()
-            || foreign.is_top(lang, &lower)
-            || foreign.zipf(lang, &lower).is_some()
-        {
+        // Cuts are made in the token as written.
+        if lower.len() != w.len() || foreign.is_top(lang, &lower) {
             return None;
         }
         let capitalised = first.is_uppercase();
         let n = lower.chars().count();
-        let mut found = None;
+        let pairs = lang != Language::German && !capitalised;
+        // The cuts worth asking the word list about: beside a function word,
+        // or (two common words) with both parts long.
+        let mut cuts = Vec::new();
         for (k, (at, _)) in lower.char_indices().enumerate().skip(2) {
             let (rest_l, rest_r) = (k, n - k);
             if rest_r < 2 {
@@ -1432,18 +1431,29 @@ impl<'a> Splitter<'a> {
             }
             let (l, r) = lower.split_at(at);
             let (fl, fr) = (foreign.is_top(lang, l), foreign.is_top(lang, r));
+            let long = rest_l >= MIN_FOREIGN_PART && rest_r >= MIN_FOREIGN_PART;
             if (fr && !fl && rest_r < 3)
                 || (fl && capitalised && rest_l < 3)
                 || (fl && lang == Language::German && self.words.german_compound_heads.contains(l))
+                || !(fl || fr || (pairs && long))
             {
                 continue;
             }
+            cuts.push((at, rest_l, rest_r, fl, fr));
+        }
+        // A token the language lists is a word: asked only now, as most
+        // tokens have no cut worth asking about.
+        if cuts.is_empty() || foreign.zipf(lang, &lower).is_some() {
+            return None;
+        }
+        let mut found = None;
+        for (at, rest_l, rest_r, fl, fr) in cuts {
+            let (l, r) = lower.split_at(at);
             let zipf = |p: &str| foreign.zipf(lang, p).unwrap_or(0);
             let ok = (fl && fr)
                 || (fl && rest_r >= MIN_FOREIGN_PART && zipf(r) >= FOREIGN_WORD)
                 || (fr && rest_l >= MIN_FOREIGN_PART && zipf(l) >= FOREIGN_WORD)
-                || (lang != Language::German
-                    && !capitalised
+                || (pairs
                     && rest_l >= MIN_FOREIGN_PART
                     && rest_r >= MIN_FOREIGN_PART
                     && zipf(l) >= FOREIGN_PAIR
