@@ -1074,6 +1074,8 @@ impl<'a> Splitter<'a> {
                     if !(l_function || m_function || r_function)
                         || joined(0, j)
                         || joined(i, n)
+                        // A short content middle only between two function
+                        // words, the last not short (`thewayhis`, not `innamon`).
                         || (!m_function
                             && m.len() < 4
                             && !(m.len() == 3 && l_function && r_function && r.len() >= 3))
@@ -1398,9 +1400,10 @@ impl<'a> Splitter<'a> {
     /// A token of a text in another language that reads, at one cut only,
     /// as two of its words: a function word (one of its commonest) beside a
     /// common word, or two common words in a language that does not write
-    /// compounds solid (German does: Datenfreigabe). A lower-case token
-    /// only, or a capitalised one whose head is a function word of three
-    /// letters or more (`Auchhier`); a token the language lists is a word.
+    /// compounds solid (German does: Datenfreigabe). A capitalised token
+    /// splits only beside a function word, of three letters or more if it
+    /// is the head (`Auchhier`, not `Masami`); a token the language lists is
+    /// a word.
     fn split_foreign(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         let lang = self.language()?;
         let mut chars = w.chars();
