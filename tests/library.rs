@@ -425,3 +425,29 @@ fn a_closing_stamp_ends_the_article_on_a_page_with_no_core() {
     let out = clean_settled(&Cleaner::builder().build().unwrap(), &input);
     assert_eq!(out.trim_end(), article.trim_end());
 }
+
+/// A pack's never-split words hold in any script and language, not only
+/// in English: the Russian and foreign-language splitters honour them.
+#[test]
+fn never_split_words_of_other_languages_stay_whole() {
+    let text = "Фудблогеры радуют поклонниковрецептами и постами.\n\nOs professores estão comprandocom seus alunos, e as crianças para a escola levam o que você fala em casa.\n";
+    let plain = Cleaner::builder()
+        .build()
+        .unwrap()
+        .clean(text)
+        .text
+        .into_owned();
+    assert!(plain.contains("поклонников рецептами") && plain.contains("comprando com"));
+    let cleaner = with_pack(
+        "words.toml",
+        r#"
+[pack]
+name = "house-words"
+description = "Words of the house"
+
+[words]
+never_split = ["ПоклонниковРецептами", "comprandocom"]
+"#,
+    );
+    assert_eq!(clean_settled(&cleaner, text), text);
+}

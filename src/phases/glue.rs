@@ -830,7 +830,15 @@ impl<'a> Splitter<'a> {
     /// The parts an ASCII-letter token splits into, if it is glued.
     fn split_alpha(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         if !w.is_ascii() {
-            return self.split_by_document(w).or_else(|| self.split_foreign(w));
+            let parts = self
+                .split_by_document(w)
+                .or_else(|| self.split_foreign(w))?;
+            // The packs' word lists hold words of any script; asked only
+            // of a token about to split.
+            let lower = w.to_lowercase();
+            let listed =
+                self.words.allow.contains(&lower) || self.words.never_split.contains(&lower);
+            return (!listed).then_some(parts);
         }
         if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
