@@ -637,8 +637,29 @@ impl<'a> Splitter<'a> {
         if let Some(cuts) = self.split_hyphenated(w) {
             return Some(cuts);
         }
+        if let Some(at) = self.initialism_at(w) {
+            return Some(vec![at]);
+        }
         let parts = self.split_alpha(w)?;
         Some(cuts_of(&parts))
+    }
+
+    /// A lower-case function word glued to an initialism written with dots
+    /// (`theU.S.`, `inU.K`): where the initialism starts.
+    fn initialism_at(&self, w: &str) -> Option<usize> {
+        let at = w.find(|c: char| c.is_ascii_uppercase())?;
+        let (l, r) = w.split_at(at);
+        let r = r.strip_suffix('.').unwrap_or(r).as_bytes();
+        let dotted = r.len() >= 3
+            && r.iter().enumerate().all(|(i, &b)| {
+                if i % 2 == 0 {
+                    b.is_ascii_uppercase()
+                } else {
+                    b == b'.'
+                }
+            });
+        let head = l.bytes().all(|b| b.is_ascii_lowercase()) && self.is_function(l);
+        (dotted && head).then_some(at)
     }
 
     /// A semicolon, question or exclamation mark between a common lower-case
