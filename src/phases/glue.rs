@@ -392,7 +392,16 @@ impl<'a> Splitter<'a> {
         if self.lex_count(w) >= self.known {
             return true;
         }
-        let lower = Self::lower(w);
+        self.listed(w)
+    }
+
+    /// A word of the packs' allow or never-split lists, in any script.
+    fn listed(&self, w: &str) -> bool {
+        let lower = if w.is_ascii() {
+            Self::lower(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
         self.words.allow.contains(lower.as_ref()) || self.words.never_split.contains(lower.as_ref())
     }
 
@@ -854,12 +863,8 @@ impl<'a> Splitter<'a> {
             let parts = self
                 .split_by_document(w)
                 .or_else(|| self.split_foreign(w))?;
-            // The packs' word lists hold words of any script; asked only
-            // of a token about to split.
-            let lower = w.to_lowercase();
-            let listed =
-                self.words.allow.contains(&lower) || self.words.never_split.contains(&lower);
-            return (!listed).then_some(parts);
+            // Asked only of a token about to split.
+            return (!self.listed(w)).then_some(parts);
         }
         if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
