@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::fingerprint::fingerprint;
 
@@ -174,24 +174,29 @@ impl Language {
 /// each language's hundred commonest words, nearly all function words.
 pub(crate) struct Foreign {
     map: fst::Map<&'static [u8]>,
-    top: [FxHashSet<&'static str>; 6],
+    /// Each commonest word and the languages (bit `lang as u8`) it is
+    /// among the commonest of: one probe answers for all six.
+    top: FxHashMap<&'static str, u8>,
+    /// The longest of them, in bytes: longer words need no probe.
+    longest_top: usize,
 }
 
 impl Foreign {
     pub(crate) fn get() -> &'static Foreign {
         static FOREIGN_WORDS: OnceLock<Foreign> = OnceLock::new();
         FOREIGN_WORDS.get_or_init(|| {
-            let mut top: [FxHashSet<&'static str>; 6] = Default::default();
+            let mut top = FxHashMap::<&'static str, u8>::default();
             for line in FOREIGN_TOP.lines() {
                 let Some((code, word)) = line.split_once(' ') else {
                     continue;
                 };
                 if let Some(i) = Language::ALL.iter().position(|l| l.code() == code) {
-                    top[i].insert(word);
+                    *top.entry(word).or_default() |= 1 << i;
                 }
             }
             Foreign {
                 map: fst::Map::new(FOREIGN).expect("build.rs writes a valid FST"),
+                longest_top: top.keys().map(|w| w.len()).max().unwrap_or(0),
                 top,
             }
         })
@@ -214,7 +219,16 @@ impl Foreign {
 
     /// Whether a lower-case word is one of the language's commonest.
     pub(crate) fn is_top(&self, lang: Language, word: &str) -> bool {
-        self.top[lang as usize].contains(word)
+        self.top_of(word) & (1 << lang as u8) != 0
+    }
+
+    /// The languages a lower-case word is among the commonest words of, as
+    /// bits (`1 << lang as u8`).
+    pub(crate) fn top_of(&self, word: &str) -> u8 {
+        if word.len() > self.longest_top {
+            return 0;
+        }
+        self.top.get(word).copied().unwrap_or(0)
     }
 }
 

@@ -65,6 +65,31 @@ struct Core {
     letters: bool,
 }
 
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const HIGH: u8 = 4;
+
+/// What `cores` needs to know of a byte, one load per byte: ASCII white
+/// space, an ASCII letter, or the start or middle of a non-ASCII character.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            HIGH
+        } else if matches!(byte, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The cores of the text's white-space separated tokens; empty cores are
 /// left out. One pass over the bytes, decoding only non-ASCII characters.
 fn cores(text: &str) -> Vec<Core> {
@@ -76,14 +101,13 @@ fn cores(text: &str) -> Vec<Core> {
         let mut letters = true;
         let mut separator = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if matches!(b, b' ' | b'\t'..=b'\r') {
-                    separator = 1;
-                    break;
-                }
-                letters &= b.is_ascii_alphabetic();
+            let class = BYTE_CLASS[usize::from(bytes[i])];
+            if class & (SPACE | HIGH) == 0 {
+                letters &= class == LETTER;
                 i += 1;
+            } else if class == SPACE {
+                separator = 1;
+                break;
             } else {
                 let c = text[i..].chars().next().expect("i is on a char boundary");
                 if c.is_whitespace() {
@@ -606,7 +630,7 @@ impl<'a> Splitter<'a> {
     /// Where spaces go in a token's core (byte offsets), if it is glued.
     fn split(&mut self, w: &'a str) -> Option<Vec<usize>> {
         // Most tokens are plain words: straight to the word splitter.
-        if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if w.bytes().all(|b| b.is_ascii_alphabetic()) || self.unmarked(w) {
             return Some(cuts_of(&self.split_alpha(w)?));
         }
         // Numbers, prices, dates: no word to split.
@@ -651,6 +675,18 @@ impl<'a> Splitter<'a> {
         }
         let parts = self.split_alpha(w)?;
         Some(cuts_of(&parts))
+    }
+
+    /// A token with no mark the splitters below cut at (`Zürich`,
+    /// `свежиеовощи`): no ASCII character but letters, no apostrophe, and
+    /// no character a later map makes a hyphen (the hyphen splitter wants
+    /// every other one an ASCII letter, so the first non-ASCII one decides).
+    fn unmarked(&self, w: &str) -> bool {
+        w.chars()
+            .all(|c| c.is_ascii_alphabetic() || !(c.is_ascii() || is_apostrophe(c)))
+            && w.chars()
+                .find(|c| !c.is_ascii())
+                .is_none_or(|c| !self.stand_ins.reads_as(c, '-'))
     }
 
     /// A lower-case function word glued to an initialism written with dots
@@ -1755,9 +1791,14 @@ fn detect_language(text: &str) -> Option<Language> {
         .take(FOREIGN_SAMPLE);
     for w in sample {
         words += 1;
-        let lower = w.to_lowercase();
-        for (i, &lang) in Language::ALL.iter().enumerate() {
-            hits[i] += usize::from(foreign.is_top(lang, &lower));
+        let lower = if w.is_ascii() {
+            Splitter::lower(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
+        let top = foreign.top_of(&lower);
+        for (i, hit) in hits.iter_mut().enumerate() {
+            *hit += usize::from(top & (1 << i) != 0);
         }
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
