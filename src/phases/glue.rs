@@ -51,9 +51,22 @@ fn is_close(c: char) -> bool {
 
 /// The core of a token: its span without surrounding punctuation.
 fn core(token: &str) -> (usize, usize) {
-    let start = token.len() - token.trim_start_matches(is_open).len();
-    let end = token.trim_end_matches(is_close).len().max(start);
-    (start, end)
+    let bytes = token.as_bytes();
+    // Most tokens start with a letter and end in ASCII punctuation (`word,`):
+    // byte tests, decoding only when a non-ASCII mark is met.
+    let start = if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        0
+    } else {
+        token.len() - token.trim_start_matches(is_open).len()
+    };
+    let mut end = token.len();
+    while end > 0 && bytes[end - 1] < 0x80 && is_close(char::from(bytes[end - 1])) {
+        end -= 1;
+    }
+    if end > 0 && bytes[end - 1] >= 0x80 {
+        end = token[..end].trim_end_matches(is_close).len();
+    }
+    (start, end.max(start))
 }
 
 /// A token's core in the text, and whether it is all ASCII letters (most

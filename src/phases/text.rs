@@ -63,29 +63,48 @@ fn replace_in(
         }
         return edits;
     };
-    // The match at or after `from`, as an edit.
-    let edit_at = |from: usize| -> Option<Edit> {
+    // The match in `hay` at or after `from`, as an edit.
+    let edit_at = |hay: &str, from: usize| -> Option<Edit> {
         if expand {
-            re.captures_at(text, from).map(|caps| expanded(&caps))
+            re.captures_at(hay, from).map(|caps| expanded(&caps))
         } else {
-            re.find_at(text, from)
+            re.find_at(hay, from)
                 .map(|m| Edit::new(m.range(), replacement, rule))
         }
     };
     // Every match holds the literal, so the leftmost match from `pos` starts
     // at most `before` bytes ahead of the literal's first occurrence from
     // `pos`: searching from there finds the same matches as a full scan.
+    // With matches of bounded length, the search stops a character past
+    // the longest match that could hold the occurrence (look-around sees
+    // that character); one that starts after the occurrence is left to the
+    // occurrence it holds.
     let mut pos = 0;
     while let Some(i) = anchor.literal.find(&text.as_bytes()[pos..]) {
-        let mut from = (pos + i).saturating_sub(anchor.before).max(pos);
+        let at = pos + i;
+        let mut from = at.saturating_sub(anchor.before).max(pos);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
-        let Some(edit) = edit_at(from) else {
-            break;
+        let Some(longest) = anchor.longest else {
+            let Some(edit) = edit_at(text, from) else {
+                break;
+            };
+            pos = edit.end;
+            edits.push(edit);
+            continue;
         };
-        pos = edit.end;
-        edits.push(edit);
+        let mut end = (from + anchor.before + longest + 4).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match edit_at(&text[..end], from) {
+            Some(edit) if edit.start <= at => {
+                pos = edit.end;
+                edits.push(edit);
+            }
+            _ => pos = at + text[at..].chars().next().map_or(1, char::len_utf8),
+        }
     }
     edits
 }
@@ -187,6 +206,7 @@ mod tests {
     fn anchors_need_a_literal_after_a_bounded_prefix() {
         let quote = Anchor::of(r"([^\s\u201C])\u201D([\p{Latin}\p{Greek}\p{Cyrillic}])").unwrap();
         assert_eq!(quote.before, 4);
+        assert_eq!(quote.longest, Some(11));
         assert_eq!(quote.literal.needle(), "\u{201D}".as_bytes());
         assert!(Anchor::of(r"a+\u201D").is_none(), "unbounded prefix");
         assert!(Anchor::of(r"[ \t]+$").is_none(), "no literal");
@@ -200,6 +220,11 @@ mod tests {
                 (r"([^\s\u201C])\u201D([a-zé])", "$1\u{201D} $2"),
                 (r"\b[ab]{1,3}\u201D", "x"),
                 (r"(?m)^é?\u201D\u201Da", ""),
+                // Bounded matches with look-around after the literal: the
+                // search stops a character past the longest match.
+                (r"a?\u201D(?:ab|a)\b", "x"),
+                (r"(?m)é?\u201D[ab]{0,2}$", "y"),
+                (r"\u201D(?:é|ab|b)é?", "z"),
             ] {
                 let re = Regex::new(pattern).unwrap();
                 let anchor = Anchor::of(pattern);

@@ -190,6 +190,10 @@ impl Rule {
 pub(crate) struct Anchor {
     pub(crate) literal: memchr::memmem::Finder<'static>,
     pub(crate) before: usize,
+    /// The longest match, if bounded: a match that holds an occurrence of
+    /// the literal ends within this many bytes of it, so the pattern need
+    /// not look further when the occurrence is not in a match.
+    pub(crate) longest: Option<usize>,
 }
 
 impl Anchor {
@@ -220,6 +224,7 @@ impl Anchor {
         Some(Anchor {
             literal: memchr::memmem::Finder::new(literal.as_ref()).into_owned(),
             before,
+            longest: hir.properties().maximum_len(),
         })
     }
 }
