@@ -81,27 +81,42 @@ struct Core {
 const SPACE: u8 = 1;
 const LETTER: u8 = 2;
 const HIGH: u8 = 4;
+const MAYBE_SPACE: u8 = 8;
+const OTHER: u8 = 16;
 
 /// What `cores` needs to know of a byte, one load per byte: ASCII white
-/// space, an ASCII letter, or the start or middle of a non-ASCII character.
+/// space, an ASCII letter, another ASCII character, or the first byte of a non-ASCII character, which
+/// may start white space only after C2 (U+0085, U+00A0), E1 (U+1680), E2
+/// (U+2000..U+205F) or E3 (U+3000): no other is decoded.
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        table[b] = if byte >= 0x80 {
+        table[b] = if matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            MAYBE_SPACE
+        } else if byte >= 0x80 {
             HIGH
         } else if matches!(byte, b' ' | b'\t'..=b'\r') {
             SPACE
         } else if byte.is_ascii_alphabetic() {
             LETTER
         } else {
-            0
+            OTHER
         };
         b += 1;
     }
     table
 };
+
+/// The length of the UTF-8 sequence a first byte starts.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        ..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
 
 /// The cores of the text's white-space separated tokens; empty cores are
 /// left out. One pass over the bytes, decoding only non-ASCII characters.
@@ -112,15 +127,21 @@ fn cores(text: &str) -> Vec<Core> {
     while i < bytes.len() {
         let start = i;
         let mut letters = true;
+        // The classes of the token's ASCII bytes: letters only unless
+        // `OTHER` is among them.
+        let mut seen = 0;
         let mut separator = 0;
         while i < bytes.len() {
             let class = BYTE_CLASS[usize::from(bytes[i])];
-            if class & (SPACE | HIGH) == 0 {
-                letters &= class == LETTER;
+            if class & (SPACE | HIGH | MAYBE_SPACE) == 0 {
+                seen |= class;
                 i += 1;
             } else if class == SPACE {
                 separator = 1;
                 break;
+            } else if class == HIGH {
+                letters = false;
+                i += utf8_len(bytes[i]);
             } else {
                 let c = text[i..].chars().next().expect("i is on a char boundary");
                 if c.is_whitespace() {
@@ -131,6 +152,7 @@ fn cores(text: &str) -> Vec<Core> {
                 i += c.len_utf8();
             }
         }
+        letters &= seen & OTHER == 0;
         if i > start {
             let token = &bytes[start..i];
             let plain =
@@ -2006,6 +2028,22 @@ mod tests {
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
             let unicode = matches!(c, '\u{0400}'..='\u{04FF}') && c.is_lowercase();
             assert_eq!(cyrillic_lower(c), unicode, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_the_unicode_tables() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            let class = BYTE_CLASS[usize::from(first)];
+            if !c.is_ascii() {
+                assert_eq!(utf8_len(first), c.len_utf8(), "{c:?}");
+            }
+            if c.is_whitespace() {
+                assert!(matches!(class, SPACE | MAYBE_SPACE), "{c:?}");
+            }
+            assert_eq!(class == LETTER, c.is_ascii_alphabetic(), "{c:?}");
         }
     }
 
