@@ -2,7 +2,7 @@
 //! a hash table of fingerprints and counts (lower-cased, duplicates merged),
 //! the Russian Hunspell dictionary into an FST of every word form, and the
 //! English names list into an FST, and the word frequencies of other
-//! languages (wordfreq) into an FST map.
+//! languages and of English on the web (wordfreq) into FST maps.
 
 use std::env;
 use std::fs;
@@ -38,6 +38,7 @@ fn main() {
     fs::write(out.join("lexicon.bin"), lexicon_table(&entries)).expect("write lexicon table");
     russian_forms(&out);
     names(&out);
+    web_words(&out);
     foreign(&out);
 }
 
@@ -50,42 +51,59 @@ const FOREIGN_TOP: usize = 100;
 /// The word frequencies of other languages as one FST map from `LANG:word`
 /// (lower-cased) to a hundred times the word's Zipf value; and each
 /// language's most frequent words, a line `LANG word` each.
-fn foreign(out: &std::path::Path) {
+/// A wordfreq list as (lower-case word, Zipf * 100), most frequent first.
+fn wordfreq(lang: &str) -> Vec<(String, u64)> {
     use std::io::Read;
+    let path = format!("data/lexicon/wordfreq/{lang}.tsv.gz");
+    println!("cargo::rerun-if-changed={path}");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(fs::File::open(&path).expect("open a wordfreq list"))
+        .read_to_string(&mut text)
+        .expect("read a wordfreq list");
+    text.lines()
+        .filter_map(|line| {
+            let (word, zipf) = line.split_once('\t')?;
+            Some((word.to_lowercase(), zipf.parse().ok()?))
+        })
+        .collect()
+}
+
+/// Sorts words and merges case variants into the most frequent.
+fn sorted(mut words: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    words.sort();
+    words.dedup_by(|a, b| {
+        a.0 == b.0 && {
+            b.1 = b.1.max(a.1);
+            true
+        }
+    });
+    words
+}
+
+fn foreign(out: &std::path::Path) {
     let mut keys: Vec<(String, u64)> = Vec::new();
     let mut top = String::new();
     for lang in FOREIGN {
-        let path = format!("data/lexicon/wordfreq/{lang}.tsv.gz");
-        println!("cargo::rerun-if-changed={path}");
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(fs::File::open(&path).expect("open a wordfreq list"))
-            .read_to_string(&mut text)
-            .expect("read a wordfreq list");
-        let mut words: Vec<(String, u64)> = text
-            .lines()
-            .filter_map(|line| {
-                let (word, zipf) = line.split_once('\t')?;
-                Some((word.to_lowercase(), zipf.parse().ok()?))
-            })
-            .collect();
-        // The file lists the most frequent first.
+        let words = wordfreq(lang);
         for (word, _) in words.iter().take(FOREIGN_TOP) {
             top.push_str(&format!("{lang} {word}\n"));
         }
-        words.sort();
-        // Case variants merge into the most frequent.
-        words.dedup_by(|a, b| {
-            a.0 == b.0 && {
-                b.1 = b.1.max(a.1);
-                true
-            }
-        });
-        keys.extend(words.into_iter().map(|(w, z)| (format!("{lang}:{w}"), z)));
+        keys.extend(
+            sorted(words)
+                .into_iter()
+                .map(|(w, z)| (format!("{lang}:{w}"), z)),
+        );
     }
     keys.sort();
     let map = fst::Map::from_iter(keys).expect("sorted foreign words");
     fs::write(out.join("foreign.fst"), map.as_fst().as_bytes()).expect("write foreign.fst");
     fs::write(out.join("foreign-top.txt"), top).expect("write foreign-top.txt");
+}
+
+/// English words of the web (wordfreq, Zipf 1.5 or more) into an FST map.
+fn web_words(out: &std::path::Path) {
+    let map = fst::Map::from_iter(sorted(wordfreq("en"))).expect("sorted English words");
+    fs::write(out.join("en-web.fst"), map.as_fst().as_bytes()).expect("write en-web.fst");
 }
 
 include!("src/fingerprint.rs");

@@ -17,6 +17,7 @@ static RUSSIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ru-forms.fst")
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-names.fst"));
 static FOREIGN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/foreign.fst"));
 static FOREIGN_TOP: &str = include_str!(concat!(env!("OUT_DIR"), "/foreign-top.txt"));
+static WEB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-web.fst"));
 
 /// Bytes per slot: the fingerprint, then the count.
 const SLOT: usize = 16;
@@ -133,6 +134,31 @@ impl Names {
     }
 }
 
+/// English words of the web with their frequencies (wordfreq's list, Zipf
+/// 1.5 or more, ASCII letters only): compounds and spellings the main
+/// lexicon lacks (`signup`, `kettlebells`, `lookin`), and glued words the web
+/// writes often (`ofthe`), so a word's frequency here says nothing alone.
+pub(crate) struct WebWords(fst::Map<&'static [u8]>);
+
+impl WebWords {
+    pub(crate) fn get() -> &'static WebWords {
+        static WEB_WORDS: OnceLock<WebWords> = OnceLock::new();
+        WEB_WORDS.get_or_init(|| WebWords(fst::Map::new(WEB).expect("build.rs writes a valid FST")))
+    }
+
+    /// A hundred times the Zipf value of an ASCII word, case-folded; 0 if
+    /// unlisted.
+    pub(crate) fn zipf(&self, word: &str) -> u64 {
+        if word.len() > MAX_WORD || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return 0;
+        }
+        let mut key = [0u8; MAX_WORD];
+        key[..word.len()].copy_from_slice(word.as_bytes());
+        key[..word.len()].make_ascii_lowercase();
+        self.0.get(&key[..word.len()]).unwrap_or(0)
+    }
+}
+
 /// A language other than English and Russian whose word frequencies the
 /// binary embeds (wordfreq's lists, words of Zipf 2.0 or more).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +269,14 @@ mod tests {
         assert_eq!(lex.count(b"The"), lex.count(b"the"));
         assert_eq!(lex.count(b"fightingleading"), 0);
         assert_eq!(lex.count(b"th e"), 0);
+    }
+
+    #[test]
+    fn web_words_have_frequencies() {
+        let web = WebWords::get();
+        assert!(web.zipf("the") > 700 && web.zipf("Signup") >= 200);
+        assert!(web.zipf("kettlebells") >= 150 && web.zipf("fightingleading") == 0);
+        assert_eq!(web.zipf("don't"), 0);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::edit::Edit;
 use crate::fingerprint::exact_fingerprint;
-use crate::lexicon::{Foreign, Language, Lexicon, MAX_WORD, Names, RussianForms};
+use crate::lexicon::{Foreign, Language, Lexicon, MAX_WORD, Names, RussianForms, WebWords};
 use crate::rules::{WordLists, short_key};
 
 use super::{Ctx, StandIns};
@@ -323,6 +323,12 @@ const MIN_ENGLISH_SHARE: f64 = 0.8;
 
 /// How many lower-case words the language check samples.
 const LANGUAGE_SAMPLE: usize = 200;
+
+/// A token the web writes at least this often (Zipf * 100) may be a word the
+/// lexicon lacks; by how much (Zipf * 100) its parts' frequency may exceed
+/// its own before the parts win.
+const MIN_WEB_WORD: u64 = 150;
+const WEB_MARGIN: i64 = 50;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
@@ -979,7 +985,31 @@ impl<'a> Splitter<'a> {
             && matches!(parts.as_slice(), [head, word]
                 if matches!(*head, "the" | "to") && word.len() >= 4
                     && self.lex_count(word) >= self.strong);
-        (only_function || led || self.doc_count(w) <= 1).then_some(parts)
+        (!self.web_word(w, shape, &parts) && (only_function || led || self.doc_count(w) <= 1))
+            .then_some(parts)
+    }
+
+    /// A token the web writes as one word at least as often, by its word
+    /// frequencies, as the parts would stand together if independent, less a
+    /// margin (`lookin`, `hella`, `Fallon`, `kettlebells`, `incompressible`):
+    /// a spelling, compound or name the lexicon lacks. Not a token of
+    /// function words only, which the web glues often (`ofthe`).
+    fn web_word(&self, w: &str, shape: Shape, parts: &[&str]) -> bool {
+        if !matches!(shape, Shape::Lower | Shape::Capitalized)
+            || parts.iter().all(|p| self.is_function(p))
+        {
+            return false;
+        }
+        let web = WebWords::get();
+        let whole = web.zipf(w);
+        if whole < MIN_WEB_WORD {
+            return false;
+        }
+        // Zipf values add as log frequencies; each further part divides by
+        // the 10^9 words Zipf counts per.
+        let apart: i64 =
+            parts.iter().map(|p| web.zipf(p) as i64).sum::<i64>() - 900 * (parts.len() as i64 - 1);
+        whole as i64 + WEB_MARGIN >= apart
     }
 
     /// A phrase of four or more words (`doesnotprotectpeople`,
