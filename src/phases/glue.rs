@@ -652,6 +652,8 @@ impl<'a> Splitter<'a> {
             if c.letters && lower(w) {
                 seen += 1;
                 known += usize::from(self.lexes[i] > 0);
+            } else if other_script(w) {
+                seen += 1;
             }
         }
         seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
@@ -1868,6 +1870,18 @@ fn detect_language(text: &str) -> Option<Language> {
     }
     let (best, &n) = hits.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (words > 0 && n as f64 > MIN_LANGUAGE_SHARE * words as f64).then(|| Language::ALL[best])
+}
+
+/// A lower-case word of two letters or more in a script other than Latin
+/// (`каталог`, `λέξη`, `사진`): words the English share counts as not English,
+/// or a Russian page's identifiers (`errno`, `whatis`) would make it English.
+fn other_script(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars
+        .next()
+        .is_some_and(|c| c >= '\u{0370}' && c.is_alphabetic() && !c.is_uppercase())
+        && chars.next().is_some()
+        && w.chars().all(char::is_alphabetic)
 }
 
 /// A stem ending in the vowel that links a compound's parts (`полно-`,
