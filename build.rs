@@ -100,7 +100,7 @@ fn foreign(out: &std::path::Path) {
     fs::write(out.join("foreign-top.txt"), top).expect("write foreign-top.txt");
 }
 
-/// English words of the web (wordfreq, Zipf 1.5 or more) into an FST map.
+/// English words of the web (wordfreq, Zipf 1.0 or more) into an FST map.
 fn web_words(out: &std::path::Path) {
     let map = fst::Map::from_iter(sorted(wordfreq("en"))).expect("sorted English words");
     fs::write(out.join("en-web.fst"), map.as_fst().as_bytes()).expect("write en-web.fst");

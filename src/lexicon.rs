@@ -135,7 +135,7 @@ impl Names {
 }
 
 /// English words of the web with their frequencies (wordfreq's list, Zipf
-/// 1.5 or more, ASCII letters only): compounds and spellings the main
+/// 1.0 or more, ASCII letters only): compounds and spellings the main
 /// lexicon lacks (`signup`, `kettlebells`, `lookin`), and glued words the web
 /// writes often (`ofthe`), so a word's frequency here says nothing alone.
 pub(crate) struct WebWords(fst::Map<&'static [u8]>);

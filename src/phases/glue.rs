@@ -327,7 +327,7 @@ const LANGUAGE_SAMPLE: usize = 200;
 /// A token the web writes at least this often (Zipf * 100) may be a word the
 /// lexicon lacks; by how much (Zipf * 100) its parts' frequency may exceed
 /// its own before the parts win.
-const MIN_WEB_WORD: u64 = 150;
+const MIN_WEB_WORD: u64 = 100;
 const WEB_MARGIN: i64 = 50;
 
 /// The margin (natural log) by which the best split must beat the next.

@@ -7,13 +7,13 @@ words, bucket i holding the words of frequency 10^(-i/100). A line here is
 `word<TAB>zipf*100` (Zipf = log10 of the frequency per billion words), for the
 words of Zipf 2.0 or more of the `large` list, or of the `small` list where a
 language has no `large` one. English keeps the words of ASCII letters only, down
-to Zipf 1.5: the web's compounds and spellings the main lexicon lacks.
+to Zipf 1.0: the web's compounds and spellings the main lexicon lacks.
 """
 import gzip, os, re, sys
 import msgpack
 
 LANGS = ["de", "es", "fr", "id", "it", "pt", "en"]
-MIN_ZIPF = {"en": 150}
+MIN_ZIPF = {"en": 100}
 ENGLISH_WORD = re.compile(r"[a-z]+")
 
 wheel = sys.argv[1]
