@@ -692,11 +692,13 @@ impl<'a> Splitter<'a> {
         if let Some(at) = comma_at(w, self.stand_ins).filter(|&at| !locale(self, at)) {
             // The words on either side may be glued too: split them in the
             // same pass, or a second run would find more to do.
-            let mut cuts = self.split(&w[..at]).unwrap_or_default();
-            cuts.push(at + 1);
             let right = self.split(&w[at + 1..]).unwrap_or_default();
-            cuts.extend(right.into_iter().map(|c| c + at + 1));
-            return Some(cuts);
+            if !right.is_empty() || !self.unknown_ascii(&w[at + 1..]) {
+                let mut cuts = self.split(&w[..at]).unwrap_or_default();
+                cuts.push(at + 1);
+                cuts.extend(right.into_iter().map(|c| c + at + 1));
+                return Some(cuts);
+            }
         }
         if let Some(at) = self.sentence_mark_at(w) {
             return Some(vec![at + 1]);
@@ -718,6 +720,18 @@ impl<'a> Splitter<'a> {
         }
         let parts = self.split_alpha(w)?;
         Some(cuts_of(&parts))
+    }
+
+    /// A lower-case ASCII token no word list knows, neither the lexicon nor
+    /// the web's nor the text's language's: after a comma it makes the token
+    /// a list of options or identifiers (`rw,relatime`, `cpu,cpuacct`).
+    fn unknown_ascii(&mut self, w: &str) -> bool {
+        w.bytes().all(|b| b.is_ascii_lowercase())
+            && self.lex_count(w) == 0
+            && WebWords::get().zipf(w) < MIN_WEB_WORD
+            && self
+                .language()
+                .is_none_or(|lang| Foreign::get().zipf(lang, w).is_none())
     }
 
     /// A token with no mark the splitters below cut at (`Zürich`,
