@@ -328,7 +328,7 @@ const LANGUAGE_SAMPLE: usize = 200;
 /// lexicon lacks; by how much (Zipf * 100) its parts' frequency may exceed
 /// its own before the parts win.
 const MIN_WEB_WORD: u64 = 100;
-const WEB_MARGIN: i64 = 50;
+const WEB_MARGIN: i64 = 100;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
