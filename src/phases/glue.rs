@@ -1212,7 +1212,10 @@ impl<'a> Splitter<'a> {
                     // (`ofathaw`, not `beano`), or last after `to` or `of`
                     // (`talkstoa`, not `burrata`).
                     let r_function = tail_function[j];
+                    // A two-letter word last is more often a word's ending
+                    // (`advisorator`, `codeharman`, `plateforme`).
                     if (!r_function && r.len() < 4)
+                        || r.len() == 2
                         || (m.len() == 1 && !(m == "a" && lower && l_function && !r_function))
                         || (r.len() == 1 && !(r == "a" && lower && matches!(m, "to" | "of")))
                     {
