@@ -278,6 +278,9 @@ const MIN_DICTIONARY_LEFT: usize = 5;
 /// Shortest left and right parts (in characters) of a Cyrillic token split
 /// into two dictionary forms the document need not use.
 const MIN_FORMS_LEFT: usize = 5;
+
+/// Shortest form a preposition or negation splits off (`в` + `пюре` stays).
+const MIN_PREFIXED_FORM: usize = 5;
 const MIN_FORMS_RIGHT: usize = 4;
 
 /// How often a document may write the same glued phrase (a function word
@@ -1501,8 +1504,15 @@ impl<'a> Splitter<'a> {
             }
             // Off a dictionary form: a head that begins no compound (not
             // все-: всеразрушительный), or a tail off a longer word.
+            // Off a dictionary form that is no verb's, a preposition that
+            // is also a verb prefix; off one in a tense, a negation.
+            let prefix_head = rest_r >= MIN_PREFIXED_FORM
+                && lower.get(..at).is_some_and(|h| {
+                    (self.words.dictionary_heads.contains(h) && !verb_like(r))
+                        || (self.words.negation_heads.contains(h) && finite_verb(r))
+                });
             if first.is_lowercase() {
-                if head && !self.words.doc_compound_heads.contains(l) {
+                if prefix_head || (head && !self.words.doc_compound_heads.contains(l)) {
                     by_dictionary.push((l, r, r));
                 } else if tail && rest_l >= MIN_DICTIONARY_LEFT {
                     by_dictionary.push((l, r, l));
@@ -1523,7 +1533,7 @@ impl<'a> Splitter<'a> {
         }
         // A form of the dictionary is a word, whatever the document holds:
         // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
-        if found.is_none() || forms.contains(w) {
+        if found.is_none() || forms.contains(w) || inflects_a_form(&lower) {
             return None;
         }
         // A bound prefix (фото-) starts a compound, and an ending that is
@@ -1899,6 +1909,128 @@ fn other_script(w: &str) -> bool {
         .is_some_and(|c| c >= '\u{0370}' && c.is_alphabetic() && !c.is_uppercase())
         && chars.next().is_some()
         && w.chars().all(char::is_alphabetic)
+}
+
+/// A case form of a noun or adjective whose dictionary entry lacks it (the
+/// dictionary has `отправка` but not its plural `отправками`): an ending off,
+/// a nominative ending on, and the dictionary has the word.
+fn inflects_a_form(w: &str) -> bool {
+    let forms = RussianForms::get();
+    const ENDINGS: [&str; 22] = [
+        "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ах", "ях", "ам", "ям", "ов", "ев",
+        "ей", "ой", "ом", "ем", "ых", "их", "ую", "юю",
+    ];
+    const NOMINATIVE: [&str; 8] = ["", "а", "я", "о", "ь", "ый", "ий", "ой"];
+    ENDINGS
+        .iter()
+        .filter_map(|e| w.strip_suffix(e))
+        .any(|stem| {
+            stem.chars().count() >= 3
+                && NOMINATIVE
+                    .iter()
+                    .any(|n| forms.contains(&format!("{stem}{n}")))
+        })
+}
+
+/// A Russian form in the present or past tense (`нравятся`, `понравился`,
+/// `должно` is not): `не` before one is written apart.
+fn finite_verb(w: &str) -> bool {
+    [
+        "ет", "ёт", "ит", "ут", "ют", "ат", "ят", "ется", "ётся", "ится", "утся", "ются", "атся",
+        "ятся", "ешь", "ишь", "лся", "лась", "лось", "лись",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
+/// A Russian form that may be a verb's: an infinitive, imperative,
+/// reflexive, tense, participle or gerund ending (`мешайте`, `солить`,
+/// `клонирован`, `генерированных`, `действуя`). A preposition glued before
+/// one is more often its prefix (`вмешайте`, `досолить`) than a word.
+fn verb_like(w: &str) -> bool {
+    finite_verb(w)
+        || [
+            "ть",
+            "ти",
+            "чь",
+            "ся",
+            "сь",
+            "йте",
+            "ите",
+            "л",
+            "ла",
+            "ло",
+            "ли",
+            "ем",
+            "ан",
+            "ян",
+            "ен",
+            "ён",
+            "аны",
+            "яны",
+            "ены",
+            "ана",
+            "яна",
+            "ена",
+            "ано",
+            "яно",
+            "ено",
+            "уя",
+            "юя",
+            "ая",
+            "яя",
+            "вши",
+            "нный",
+            "нная",
+            "нное",
+            "нные",
+            "нных",
+            "нным",
+            "нными",
+            "нном",
+            "нной",
+            "нного",
+            "нному",
+            "нную",
+            "мый",
+            "мая",
+            "мое",
+            "мые",
+            "мых",
+            "мым",
+            "мыми",
+            "мом",
+            "мой",
+            "мого",
+            "мому",
+            "мую",
+            "щий",
+            "щая",
+            "щее",
+            "щие",
+            "щих",
+            "щим",
+            "щими",
+            "щем",
+            "щей",
+            "щего",
+            "щему",
+            "щую",
+            "вший",
+            "вшая",
+            "вшее",
+            "вшие",
+            "вших",
+            "вшим",
+            "вшими",
+            "вшем",
+            "вшей",
+            "вшего",
+            "вшему",
+            "вшую",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 /// A stem ending in the vowel that links a compound's parts (`полно-`,

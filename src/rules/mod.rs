@@ -339,6 +339,8 @@ pub(crate) struct WordLists {
     pub(crate) doc_heads: FxHashSet<String>,
     pub(crate) doc_tails: FxHashSet<String>,
     pub(crate) doc_compound_heads: FxHashSet<String>,
+    pub(crate) dictionary_heads: FxHashSet<String>,
+    pub(crate) negation_heads: FxHashSet<String>,
     pub(crate) german_compound_heads: FxHashSet<String>,
     /// The longest of `doc_heads` and `doc_tails`, in characters.
     pub(crate) doc_function_chars: usize,
@@ -387,6 +389,8 @@ impl WordLists {
         self.doc_heads.extend(lower(&w.doc_heads));
         self.doc_tails.extend(lower(&w.doc_tails));
         self.doc_compound_heads.extend(lower(&w.doc_compound_heads));
+        self.dictionary_heads.extend(lower(&w.dictionary_heads));
+        self.negation_heads.extend(lower(&w.negation_heads));
         self.german_compound_heads
             .extend(lower(&w.german_compound_heads));
         let longest = |set: &FxHashSet<String>| set.iter().map(String::len).max().unwrap_or(0);

@@ -163,6 +163,15 @@ pub(crate) struct Words {
     /// document uses, never a word of the dictionary alone.
     #[serde(default)]
     pub(crate) doc_compound_heads: Vec<String>,
+    /// Prepositions split off a lower-case token whose rest is a form of
+    /// the dictionary and not a verb's (`в` + `середине`), never a prefix
+    /// (`вмешайте`, `досолить`).
+    #[serde(default)]
+    pub(crate) dictionary_heads: Vec<String>,
+    /// Negations split off a lower-case token whose rest is a form of the
+    /// dictionary in a tense (`не` + `нравятся`; not `нежареных`).
+    #[serde(default)]
+    pub(crate) negation_heads: Vec<String>,
     /// Common German words that also begin compounds (`auf`, `mit`:
     /// Aufgabe, Mitarbeiter): never a split's head.
     #[serde(default)]
