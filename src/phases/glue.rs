@@ -1492,6 +1492,7 @@ impl<'a> Splitter<'a> {
             let tail = rest_r <= longest
                 && rest_l >= MIN_DOC_LEFT
                 && self.words.doc_tails.contains(r)
+                && !ending_at(l, r)
                 && lower.get(..at).is_some_and(|h| !function(h));
             let ok = (words && self.doc_count(l) > 0 && self.doc_count(r) > 0)
                 || (head && self.doc_count(r) > 0)
@@ -1909,6 +1910,22 @@ fn other_script(w: &str) -> bool {
         .is_some_and(|c| c >= '\u{0370}' && c.is_alphabetic() && !c.is_uppercase())
         && chars.next().is_some()
         && w.chars().all(char::is_alphabetic)
+}
+
+/// Whether a one-letter tail is more likely an ending of the word before it:
+/// `и` after a consonant (a plural: `лайфхаки`, `сокетами`), `в` after `о`,
+/// `е` (a genitive plural: `-ов`, `-ев`).
+fn ending_at(l: &str, r: &str) -> bool {
+    let last = l.chars().next_back().unwrap_or(' ');
+    let vowel = matches!(
+        last,
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'й'
+    );
+    match r {
+        "и" => !vowel,
+        "в" => matches!(last, 'о' | 'е' | 'ё'),
+        _ => false,
+    }
 }
 
 /// A case form of a noun or adjective whose dictionary entry lacks it (the
