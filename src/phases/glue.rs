@@ -1117,9 +1117,14 @@ impl<'a> Splitter<'a> {
                     || s.name_in_doc(r)
             };
             let after_function = self.is_function(l) && !self.words.camel_heads.contains(l);
+            // A word no list knows after a function word is a name too
+            // (`atTempus`, `byFerro`): identifiers are made of words.
+            let unknown_name = |s: &mut Self| r.len() >= 4 && s.lex.count(r.as_bytes()) == 0;
             let glued = pronoun
                 || name
-                || (r_ok && (sentence || (after_function && proper(self))) && known(self, r));
+                || (r_ok
+                    && (sentence || (after_function && proper(self)))
+                    && (known(self, r) || (after_function && unknown_name(self))));
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
