@@ -210,7 +210,7 @@ fn shape(w: &[u8]) -> Option<Shape> {
     match (n, first) {
         (0, _) => Some(Shape::Lower),
         (1, Some(0)) => Some(Shape::Capitalized),
-        (1, Some(i)) if i >= 2 => Some(Shape::Seam(i)),
+        (1, Some(i)) if i >= 2 || (i == 1 && w[0] == b'a') => Some(Shape::Seam(i)),
         (2, Some(0)) if last >= 3 && w.len() - last >= 3 => Some(Shape::Camel(last)),
         (_, Some(0)) if n >= 3 && last + 1 == n && w.len() - n >= 2 => Some(Shape::Lead(n)),
         (_, Some(i)) if i >= 2 && n >= 2 && last - i + 1 == n => {
@@ -1095,9 +1095,10 @@ impl<'a> Splitter<'a> {
             // After a function word (onNovember, theUS), or a sentence run
             // into the next (resultsThe); otherwise a content word before a
             // capital is an identifier (contentType, createElement).
-            let sentence = self.words.sentence_heads.contains(Self::lower(r).as_ref());
+            let sentence =
+                l.len() >= 2 && self.words.sentence_heads.contains(Self::lower(r).as_ref());
             // The pronoun after a common word: `thinkI`, `andI`.
-            let pronoun = r == "I" && self.lex.count(l.as_bytes()) >= self.strong;
+            let pronoun = l.len() >= 2 && r == "I" && self.lex.count(l.as_bytes()) >= self.strong;
             // A common word before a name the document writes mid-sentence
             // and never in lower case (`affluentAmericans`, `entireBureau`;
             // not `setState`, `sortBy`: identifiers' parts are common words).
@@ -1116,7 +1117,11 @@ impl<'a> Splitter<'a> {
                     || s.doc_count(&r.to_ascii_lowercase()) == 0
                     || s.name_in_doc(r)
             };
-            let after_function = self.is_function(l) && !self.words.camel_heads.contains(l);
+            // The article before a capital only before a word the document
+            // uses on its own (`aMike`; not `aMule`, `aPriori`).
+            let after_function = self.is_function(l)
+                && !self.words.camel_heads.contains(l)
+                && (l != "a" || self.doc_count(r) > 0);
             // A word no list knows after a function word is a name too
             // (`atTempus`, `byFerro`): identifiers are made of words.
             let unknown_name = |s: &mut Self| r.len() >= 4 && s.lex.count(r.as_bytes()) == 0;
