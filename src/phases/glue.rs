@@ -1518,6 +1518,7 @@ impl<'a> Splitter<'a> {
             // Off a dictionary form that is no verb's, a preposition that
             // is also a verb prefix; off one in a tense, a negation.
             let prefix_head = rest_r >= MIN_PREFIXED_FORM
+                && rest_l <= self.words.dictionary_head_chars
                 && lower.get(..at).is_some_and(|h| {
                     (self.words.dictionary_heads.contains(h) && !verb_like(r))
                         || (self.words.negation_heads.contains(h) && finite_verb(r))
@@ -1563,13 +1564,26 @@ impl<'a> Splitter<'a> {
         if let Some(language) = self.language {
             return language;
         }
-        let language = if self.english() {
+        let language = if self.english() || self.other_script() {
             None
         } else {
             detect_language(self.text)
         };
         self.language = Some(language);
         language
+    }
+
+    /// Whether most of the first words are in a script other than Latin
+    /// (a Russian or Korean text): no language with word frequencies, and
+    /// no need to read a thousand words to tell.
+    fn other_script(&self) -> bool {
+        let (text, cores) = (self.text, self.cores);
+        let sample = cores.iter().take(LANGUAGE_SAMPLE);
+        let other = sample
+            .clone()
+            .filter(|c| unlisted_script(&text[c.start..c.end]))
+            .count();
+        2 * other > sample.count()
     }
 
     /// A token of a text in another language that reads, at one cut only,
@@ -1891,11 +1905,14 @@ fn detect_language(text: &str) -> Option<Language> {
     let foreign = Foreign::get();
     let mut hits = [0usize; Language::ALL.len()];
     let mut words = 0usize;
-    let sample = (text.split(|c: char| !c.is_alphabetic()))
+    let sample = (text.split(|c: char| !alphabetic(c)))
         .filter(|w| !w.is_empty())
         .take(FOREIGN_SAMPLE);
     for w in sample {
         words += 1;
+        if unlisted_script(w) {
+            continue;
+        }
         let lower = if w.is_ascii() {
             Splitter::lower(w)
         } else {
@@ -1917,9 +1934,30 @@ fn other_script(w: &str) -> bool {
     let mut chars = w.chars();
     chars
         .next()
-        .is_some_and(|c| c >= '\u{0370}' && c.is_alphabetic() && !c.is_uppercase())
+        .is_some_and(|c| c >= '\u{0370}' && alphabetic(c) && !c.is_uppercase())
         && chars.next().is_some()
-        && w.chars().all(char::is_alphabetic)
+}
+
+/// `char::is_alphabetic`, answered from ranges for ASCII, Latin-1 and
+/// Cyrillic letters (the tables are slow outside ASCII).
+fn alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => true,
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' | '\u{AC00}'..='\u{D7A3}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// A word in a script whose letters stay in it in lower case and that none
+/// of the wordfreq lists of other languages writes: Greek to Arabic, Hangul
+/// Jamo, and from the CJK punctuation on (not the letter-like symbols before
+/// it, whose Kelvin sign becomes `k`).
+fn unlisted_script(w: &str) -> bool {
+    w.starts_with(
+        |c: char| matches!(c, '\u{0370}'..='\u{06FF}' | '\u{1100}'..='\u{11FF}' | '\u{3000}'..),
+    )
 }
 
 /// Whether a one-letter tail is more likely an ending of the word before it:
@@ -2248,6 +2286,13 @@ mod tests {
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
             let unicode = matches!(c, '\u{0400}'..='\u{04FF}') && c.is_lowercase();
             assert_eq!(cyrillic_lower(c), unicode, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn alphabetic_agrees_with_the_unicode_tables() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
         }
     }
 

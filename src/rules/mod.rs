@@ -344,6 +344,8 @@ pub(crate) struct WordLists {
     pub(crate) german_compound_heads: FxHashSet<String>,
     /// The longest of `doc_heads` and `doc_tails`, in characters.
     pub(crate) doc_function_chars: usize,
+    /// The longest of `dictionary_heads` and `negation_heads`, in characters.
+    pub(crate) dictionary_head_chars: usize,
     /// The longest function word and suffix, in bytes: a longer part is
     /// neither, and is not looked up.
     pub(crate) function_len: usize,
@@ -399,6 +401,11 @@ impl WordLists {
             .filter_map(|w| short_key(w.as_bytes()))
             .collect();
         self.suffix_len = longest(&self.suffixes);
+        self.dictionary_head_chars = (self.dictionary_heads.iter())
+            .chain(&self.negation_heads)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
         self.doc_function_chars = (self.doc_heads.iter())
             .chain(&self.doc_tails)
             .map(|w| w.chars().count())
