@@ -12,7 +12,7 @@
 //! evidence. Documents whose lower-case words are mostly not English words are
 //! left alone. A very long text is a document a window at a time (`windows`).
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -247,7 +247,7 @@ struct Splitter<'a> {
     stand_ins: &'a StandIns,
     /// Pairs of capitalised words the document writes apart (`Hong Kong`),
     /// gathered at its first camel-case candidate.
-    pairs: Option<FxHashSet<(&'a str, &'a str)>>,
+    pairs: Option<FxHashMap<(&'a str, &'a str), u32>>,
     /// Capitalised words the document writes after a lower-case one
     /// (`the Bureau`): names, not sentence starts or headings.
     names: Option<FxHashSet<&'a str>>,
@@ -503,18 +503,21 @@ impl<'a> Splitter<'a> {
         })
     }
 
-    /// Whether the document writes `l r` as two words somewhere.
-    fn pair_in_doc(&mut self, l: &str, r: &str) -> bool {
+    /// How often the document writes capitalised `l r` as two words.
+    fn pair_count(&mut self, l: &str, r: &str) -> u32 {
         let (text, cores) = (self.text, self.cores);
         let pairs = self.pairs.get_or_insert_with(|| {
             let upper = |c: &Core| text.as_bytes()[c.start].is_ascii_uppercase();
-            cores
-                .windows(2)
-                .filter(|p| upper(&p[0]) && upper(&p[1]) && &text[p[0].end..p[1].start] == " ")
-                .map(|p| (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]))
-                .collect()
+            let mut pairs = FxHashMap::default();
+            for p in cores.windows(2) {
+                if upper(&p[0]) && upper(&p[1]) && &text[p[0].end..p[1].start] == " " {
+                    let pair = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
+                    *pairs.entry(pair).or_insert(0) += 1;
+                }
+            }
+            pairs
         });
-        pairs.contains(&(l, r))
+        pairs.get(&(l, r)).copied().unwrap_or(0)
     }
 
     /// Whether the document writes `w` capitalised after a lower-case word.
@@ -983,8 +986,9 @@ impl<'a> Splitter<'a> {
             return self.seam_by_document(w).or_else(|| self.split_foreign(w));
         }
         let shape = shape(bytes)?;
-        // A repeated capitalised token is a name: no need to look further.
-        if shape != Shape::Lower && self.doc_count(w) > 1 {
+        // A repeated capitalised token is a name: no need to look further
+        // (camel case decides by the pairs the document writes apart).
+        if !matches!(shape, Shape::Lower | Shape::Camel(_)) && self.doc_count(w) > 1 {
             return None;
         }
         let parts = match self.split_word(w, shape) {
@@ -1004,7 +1008,9 @@ impl<'a> Splitter<'a> {
             && matches!(parts.as_slice(), [head, word]
                 if matches!(*head, "the" | "to") && word.len() >= 4
                     && self.lex_count(word) >= self.strong);
-        (!self.web_word(w, shape, &parts) && (only_function || led || self.doc_count(w) <= 1))
+        let camel = matches!(shape, Shape::Camel(_));
+        (!self.web_word(w, shape, &parts)
+            && (only_function || led || camel || self.doc_count(w) <= 1))
             .then_some(parts)
     }
 
@@ -1082,8 +1088,15 @@ impl<'a> Splitter<'a> {
             let (l, r) = w.split_at(i);
             // Brands and identifiers are camel case (PlayStation, AirPods,
             // CloudWatch, CreateClient): only a pair the document also
-            // writes apart is glued (HongKong beside Hong Kong).
-            let ok = !self.is_function(l) && !self.is_function(r) && self.pair_in_doc(l, r);
+            // writes apart is glued (HongKong beside Hong Kong), a repeated
+            // one only beside twice as many (StarTrek twice, Star Trek nine
+            // times).
+            let glued = self.doc_count(w);
+            let apart = self.pair_count(l, r);
+            let ok = !self.is_function(l)
+                && !self.is_function(r)
+                && apart > 0
+                && (glued <= 1 || apart >= 2 * glued);
             return ok.then(|| vec![l, r]);
         }
         if let Shape::Seam(i) = shape {
