@@ -85,9 +85,10 @@ const MAYBE_SPACE: u8 = 8;
 const OTHER: u8 = 16;
 
 /// What `cores` needs to know of a byte, one load per byte: ASCII white
-/// space, an ASCII letter, another ASCII character, or the first byte of a non-ASCII character, which
-/// may start white space only after C2 (U+0085, U+00A0), E1 (U+1680), E2
-/// (U+2000..U+205F) or E3 (U+3000): no other is decoded.
+/// space, an ASCII letter, another ASCII character, or the first byte of a
+/// non-ASCII character, which starts white space only after C2 (U+0085,
+/// U+00A0), E1 (U+1680), E2 (U+2000..U+205F) or E3 (U+3000): no other is
+/// decoded.
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -328,9 +329,11 @@ const MIN_ENGLISH_SHARE: f64 = 0.8;
 const LANGUAGE_SAMPLE: usize = 200;
 
 /// A token the web writes at least this often (Zipf * 100) may be a word the
-/// lexicon lacks; by how much (Zipf * 100) its parts' frequency may exceed
-/// its own before the parts win.
+/// lexicon lacks.
 const MIN_WEB_WORD: u64 = 100;
+
+/// By how much (Zipf * 100) the parts' frequency together may exceed a web
+/// word's own before the parts win.
 const WEB_MARGIN: i64 = 100;
 
 /// The margin (natural log) by which the best split must beat the next.
