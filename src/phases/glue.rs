@@ -1545,6 +1545,10 @@ impl<'a> Splitter<'a> {
                 } else if tail && rest_l >= MIN_DICTIONARY_LEFT {
                     by_dictionary.push((l, r, l));
                 }
+            } else if (prefix_head || head) && rest_r >= MIN_PREFIXED_FORM {
+                // A sentence's first word glued to the next (`Всотейнике`,
+                // `Яобычно`): the head is the capital.
+                by_dictionary.push((l, r, r));
             }
         }
         let forms = RussianForms::get();
