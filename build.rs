@@ -48,9 +48,6 @@ const FOREIGN: [&str; 6] = ["de", "es", "fr", "id", "it", "pt"];
 /// How many of a language's most frequent words are its function words.
 const FOREIGN_TOP: usize = 100;
 
-/// The word frequencies of other languages as one FST map from `LANG:word`
-/// (lower-cased) to a hundred times the word's Zipf value; and each
-/// language's most frequent words, a line `LANG word` each.
 /// A wordfreq list as (lower-case word, Zipf * 100), most frequent first.
 fn wordfreq(lang: &str) -> Vec<(String, u64)> {
     use std::io::Read;
@@ -80,6 +77,9 @@ fn sorted(mut words: Vec<(String, u64)>) -> Vec<(String, u64)> {
     words
 }
 
+/// The word frequencies of other languages as one FST map from `LANG:word`
+/// (lower-cased) to a hundred times the word's Zipf value; and each
+/// language's most frequent words, a line `LANG word` each.
 fn foreign(out: &std::path::Path) {
     let mut keys: Vec<(String, u64)> = Vec::new();
     let mut top = String::new();

@@ -279,10 +279,10 @@ const MIN_DICTIONARY_LEFT: usize = 5;
 /// Shortest left and right parts (in characters) of a Cyrillic token split
 /// into two dictionary forms the document need not use.
 const MIN_FORMS_LEFT: usize = 5;
+const MIN_FORMS_RIGHT: usize = 4;
 
 /// Shortest form a preposition or negation splits off (`в` + `пюре` stays).
 const MIN_PREFIXED_FORM: usize = 5;
-const MIN_FORMS_RIGHT: usize = 4;
 
 /// How often a document may write the same glued phrase (a function word
 /// and a common word) before it is taken for a word of its own.
@@ -1529,8 +1529,6 @@ impl<'a> Splitter<'a> {
                 }
                 found = Some(vec![l, r]);
             }
-            // Off a dictionary form: a head that begins no compound (not
-            // все-: всеразрушительный), or a tail off a longer word.
             // Off a dictionary form that is no verb's, a preposition that
             // is also a verb prefix; off one in a tense, a negation.
             let prefix_head = rest_r >= MIN_PREFIXED_FORM
@@ -1539,6 +1537,8 @@ impl<'a> Splitter<'a> {
                     (self.words.dictionary_heads.contains(h) && !verb_like(r))
                         || (self.words.negation_heads.contains(h) && finite_verb(r))
                 });
+            // Off a dictionary form: a head that begins no compound (not
+            // все-: всеразрушительный), or a tail off a longer word.
             if first.is_lowercase() {
                 if prefix_head || (head && !self.words.doc_compound_heads.contains(l)) {
                     by_dictionary.push((l, r, r));
@@ -1584,7 +1584,7 @@ impl<'a> Splitter<'a> {
         if let Some(language) = self.language {
             return language;
         }
-        let language = if self.english() || self.other_script() {
+        let language = if self.english() || self.mostly_other_script() {
             None
         } else {
             detect_language(self.text)
@@ -1596,7 +1596,7 @@ impl<'a> Splitter<'a> {
     /// Whether most of the first words are in a script other than Latin
     /// (a Russian or Korean text): no language with word frequencies, and
     /// no need to read a thousand words to tell.
-    fn other_script(&self) -> bool {
+    fn mostly_other_script(&self) -> bool {
         let (text, cores) = (self.text, self.cores);
         let sample = cores.iter().take(LANGUAGE_SAMPLE);
         let other = sample
