@@ -342,6 +342,7 @@ pub(crate) struct WordLists {
     pub(crate) dictionary_heads: FxHashSet<String>,
     pub(crate) negation_heads: FxHashSet<String>,
     pub(crate) german_compound_heads: FxHashSet<String>,
+    pub(crate) number_words: FxHashSet<String>,
     /// The longest of `doc_heads` and `doc_tails`, in characters.
     pub(crate) doc_function_chars: usize,
     /// The longest of `dictionary_heads` and `negation_heads`, in characters.
@@ -395,6 +396,7 @@ impl WordLists {
         self.negation_heads.extend(lower(&w.negation_heads));
         self.german_compound_heads
             .extend(lower(&w.german_compound_heads));
+        self.number_words.extend(lower(&w.number_words));
         let longest = |set: &FxHashSet<String>| set.iter().map(String::len).max().unwrap_or(0);
         self.function_len = longest(&self.function);
         self.function_keys = (self.function.iter())

@@ -176,6 +176,11 @@ pub(crate) struct Words {
     /// Aufgabe, Mitarbeiter): never a split's head.
     #[serde(default)]
     pub(crate) german_compound_heads: Vec<String>,
+    /// Units and magnitudes some styles write glued to a number (`60fps`,
+    /// `£38million`): split off one only where the document writes them
+    /// apart too.
+    #[serde(default)]
+    pub(crate) number_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
