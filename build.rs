@@ -43,7 +43,7 @@ fn main() {
 }
 
 /// The languages of `data/lexicon/wordfreq/`, each file `LANG.tsv.gz`.
-const FOREIGN: [&str; 6] = ["de", "es", "fr", "id", "it", "pt"];
+const FOREIGN: [&str; 7] = ["de", "es", "fr", "id", "it", "pt", "ru"];
 
 /// How many of a language's most frequent words are its function words.
 const FOREIGN_TOP: usize = 100;

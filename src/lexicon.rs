@@ -159,8 +159,10 @@ impl WebWords {
     }
 }
 
-/// A language other than English and Russian whose word frequencies the
-/// binary embeds (wordfreq's lists, words of Zipf 2.0 or more).
+/// A language other than English whose word frequencies the binary embeds
+/// (wordfreq's lists, words of Zipf 2.0 or more). Russian is never detected
+/// from a sample (its letters are skipped there): a text is Russian by its
+/// letters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Language {
     German,
@@ -169,16 +171,18 @@ pub(crate) enum Language {
     Indonesian,
     Italian,
     Portuguese,
+    Russian,
 }
 
 impl Language {
-    pub(crate) const ALL: [Language; 6] = [
+    pub(crate) const ALL: [Language; 7] = [
         Language::German,
         Language::Spanish,
         Language::French,
         Language::Indonesian,
         Language::Italian,
         Language::Portuguese,
+        Language::Russian,
     ];
 
     /// The ISO 639-1 code, the key prefix in the FST.
@@ -190,6 +194,7 @@ impl Language {
             Language::Indonesian => "id",
             Language::Italian => "it",
             Language::Portuguese => "pt",
+            Language::Russian => "ru",
         }
     }
 }
@@ -201,10 +206,14 @@ impl Language {
 pub(crate) struct Foreign {
     map: fst::Map<&'static [u8]>,
     /// Each commonest word and the languages (bit `lang as u8`) it is
-    /// among the commonest of: one probe answers for all six.
+    /// among the commonest of: one probe answers for all seven.
     top: FxHashMap<&'static str, u8>,
     /// The longest of them, in bytes: longer words need no probe.
     longest_top: usize,
+    /// Russian's commonest words by their first and by their last letter:
+    /// the few that may begin or end a token, without a probe at each cut.
+    russian_by_first: FxHashMap<char, Vec<&'static str>>,
+    russian_by_last: FxHashMap<char, Vec<&'static str>>,
 }
 
 impl Foreign {
@@ -212,6 +221,8 @@ impl Foreign {
         static FOREIGN_WORDS: OnceLock<Foreign> = OnceLock::new();
         FOREIGN_WORDS.get_or_init(|| {
             let mut top = FxHashMap::<&'static str, u8>::default();
+            let mut russian_by_first = FxHashMap::<char, Vec<&'static str>>::default();
+            let mut russian_by_last = FxHashMap::<char, Vec<&'static str>>::default();
             for line in FOREIGN_TOP.lines() {
                 let Some((code, word)) = line.split_once(' ') else {
                     continue;
@@ -219,11 +230,19 @@ impl Foreign {
                 if let Some(i) = Language::ALL.iter().position(|l| l.code() == code) {
                     *top.entry(word).or_default() |= 1 << i;
                 }
+                if let (true, Some(first), Some(last)) =
+                    (code == "ru", word.chars().next(), word.chars().next_back())
+                {
+                    russian_by_first.entry(first).or_default().push(word);
+                    russian_by_last.entry(last).or_default().push(word);
+                }
             }
             Foreign {
                 map: fst::Map::new(FOREIGN).expect("build.rs writes a valid FST"),
                 longest_top: top.keys().map(|w| w.len()).max().unwrap_or(0),
                 top,
+                russian_by_first,
+                russian_by_last,
             }
         })
     }
@@ -246,6 +265,30 @@ impl Foreign {
     /// Whether a lower-case word is one of the language's commonest.
     pub(crate) fn is_top(&self, lang: Language, word: &str) -> bool {
         self.top_of(word) & (1 << lang as u8) != 0
+    }
+
+    /// Where a lower-case word splits into one of Russian's commonest
+    /// words and a rest: the byte offsets after each that begins it and
+    /// before each that ends it.
+    pub(crate) fn russian_top_cuts(&self, word: &str) -> Vec<usize> {
+        let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
+            return Vec::new();
+        };
+        let shorter = |w: &&&str| w.len() < word.len();
+        let heads = self.russian_by_first.get(&first).into_iter().flatten();
+        let tails = self.russian_by_last.get(&last).into_iter().flatten();
+        let mut cuts: Vec<usize> = (heads.filter(shorter))
+            .filter(|w| word.starts_with(**w))
+            .map(|w| w.len())
+            .chain(
+                (tails.filter(shorter))
+                    .filter(|w| word.ends_with(**w))
+                    .map(|w| word.len() - w.len()),
+            )
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
     }
 
     /// The languages a lower-case word is among the commonest words of, as

@@ -1541,21 +1541,53 @@ impl<'a> Splitter<'a> {
     /// A Cyrillic token glued from two words the document uses on their
     /// own: with no lexicon for the language, the document is the evidence.
     /// The left part is long enough not to be a prefix (`под` + `ход`).
+    /// In Russian text the dictionary and the word frequencies are evidence
+    /// too; a token the document repeats is a word of its own unless it
+    /// reads as two frequent words (a repeated heading: `Чтовас`).
     fn split_by_document(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
         let mut chars = w.chars();
         let first = chars.next()?;
-        if !cyrillic(first) || !chars.all(cyrillic_lower) || self.doc_count(w) > 1 {
+        let repeats = self.doc_count(w);
+        if !cyrillic(first) || !chars.all(cyrillic_lower) || repeats > MAX_REPEATED_GLUE {
             return None;
         }
-        let n = w.chars().count();
-        let mut found: Option<Vec<&'a str>> = None;
         // Only the first letter may be a capital (`Ярешила`).
         let lower: Cow<'_, str> = if first.is_lowercase() {
             Cow::Borrowed(w)
         } else {
             Cow::Owned(w.to_lowercase())
         };
+        let mut found = if repeats > 1 {
+            None
+        } else {
+            self.split_by_evidence(w, &lower)
+        };
+        if found.is_none() && self.russian() {
+            found = self
+                .frequent_pair(&lower)
+                .map(|at| vec![&w[..at], &w[at..]]);
+        }
+        // A form of the dictionary is a word, whatever the document holds:
+        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
+        if found.is_none() || RussianForms::get().contains(w) || inflects_a_form(&lower) {
+            return None;
+        }
+        // A bound prefix (фото-) starts a compound, and an ending that is
+        // also a word (-или, -его) ends an inflected form: готовили is one word.
+        let bound = |parts: &[&str]| {
+            self.words.prefixes.contains(&parts[0].to_lowercase())
+                || self.words.suffixes.contains(parts[1])
+        };
+        found.filter(|parts| !bound(parts))
+    }
+
+    /// The two words of the document, or a function or dictionary word
+    /// beside one, that a Cyrillic token (`lower`, lower-cased) reads as.
+    fn split_by_evidence(&mut self, w: &'a str, lower: &str) -> Option<Vec<&'a str>> {
+        let first = w.chars().next()?;
+        let n = w.chars().count();
+        let mut found: Option<Vec<&'a str>> = None;
         let longest = self.words.doc_function_chars;
         let function =
             |p: &str| self.words.doc_heads.contains(p) || self.words.doc_tails.contains(p);
@@ -1623,18 +1655,7 @@ impl<'a> Splitter<'a> {
         if found.is_none() && first.is_lowercase() && self.russian() {
             found = self.two_forms(w);
         }
-        // A form of the dictionary is a word, whatever the document holds:
-        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
-        if found.is_none() || forms.contains(w) || inflects_a_form(&lower) {
-            return None;
-        }
-        // A bound prefix (фото-) starts a compound, and an ending that is
-        // also a word (-или, -его) ends an inflected form: готовили is one word.
-        let bound = |parts: &[&str]| {
-            self.words.prefixes.contains(&parts[0].to_lowercase())
-                || self.words.suffixes.contains(parts[1])
-        };
-        found.filter(|parts| !bound(parts))
+        found
     }
 
     /// The language of a text that is not English, if it is one of those
@@ -1791,6 +1812,41 @@ impl<'a> Splitter<'a> {
             found = Some(vec![l, r]);
         }
         found
+    }
+
+    /// Where a lower-cased Russian token reads, at one cut only, as two
+    /// words of the frequency list, one of them among the commonest
+    /// (`что|вас`, `кухня|и`): the other is one too or a common word of
+    /// four letters or more. The token is in no list itself. A preposition
+    /// that is also a prefix heads only a commonest word (`из|чего`, not
+    /// `под|каталоги`), and a short tail is no ending (`лайфхаки`, `книга`).
+    fn frequent_pair(&self, lower: &str) -> Option<usize> {
+        let foreign = Foreign::get();
+        let ru = Language::Russian;
+        let common = |p: &str| {
+            p.chars().count() >= MIN_FOREIGN_PART
+                && foreign.zipf(ru, p).is_some_and(|z| z >= FOREIGN_WORD)
+        };
+        let mut found = None;
+        for at in foreign.russian_top_cuts(lower) {
+            let (l, r) = lower.split_at(at);
+            let (fl, fr) = (foreign.is_top(ru, l), foreign.is_top(ru, r));
+            let prefix = || {
+                self.words.dictionary_heads.contains(l)
+                    || self.words.negation_heads.contains(l)
+                    || self.words.prefixes.contains(l)
+            };
+            let ok =
+                (fl && (fr || (!prefix() && common(r)))) || (fr && !ending_at(l, r) && common(l));
+            if ok {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(at);
+            }
+        }
+        // Asked last: most tokens have no cut that reads as two words.
+        found.filter(|_| foreign.zipf(ru, lower).is_none())
     }
 
     /// An agent noun of a verb the lexicon knows (`blowers`, `climber`,
@@ -2040,9 +2096,10 @@ fn unlisted_script(w: &str) -> bool {
     )
 }
 
-/// Whether a one-letter tail is more likely an ending of the word before it:
+/// Whether a short tail is more likely an ending of the word before it:
 /// `и` after a consonant (a plural: `лайфхаки`, `сокетами`), `в` after `о`,
-/// `е` (a genitive plural: `-ов`, `-ев`).
+/// `е` (a genitive plural: `-ов`, `-ев`), `но` after a consonant (an adverb:
+/// `побитно`), and `а`, `я`, `о`, `у` after one (`книга`, `нравится`).
 fn ending_at(l: &str, r: &str) -> bool {
     let last = l.chars().next_back().unwrap_or(' ');
     let vowel = matches!(
@@ -2050,7 +2107,7 @@ fn ending_at(l: &str, r: &str) -> bool {
         'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'й'
     );
     match r {
-        "и" => !vowel,
+        "и" | "но" | "а" | "я" | "о" | "у" => !vowel,
         "в" => matches!(last, 'о' | 'е' | 'ё'),
         _ => false,
     }
@@ -2334,18 +2391,24 @@ fn split_window(
         text,
     };
     let mut split = Vec::new();
+    // A token's decision depends on the token and the document only: each
+    // is judged once.
+    let mut judged: FxHashMap<&str, Option<String>> = FxHashMap::default();
     for (i, c) in cores.iter().enumerate() {
-        let (s, e) = (c.start, c.end);
-        let w = &text[s..e];
-        let cuts = if c.letters && sp.lexes[i] >= sp.known {
+        if c.letters && sp.lexes[i] >= sp.known {
             continue;
-        } else if c.letters {
-            sp.split_letters(w).map(|parts| cuts_of(&parts))
-        } else {
-            sp.split(w)
-        };
-        if let Some(cuts) = cuts {
-            split.push((i, spaced(w, &cuts)));
+        }
+        let w = &text[c.start..c.end];
+        let out = judged.entry(w).or_insert_with(|| {
+            let cuts = if c.letters {
+                sp.split_letters(w).map(|parts| cuts_of(&parts))
+            } else {
+                sp.split(w)
+            };
+            cuts.map(|cuts| spaced(w, &cuts))
+        });
+        if let Some(out) = out {
+            split.push((i, out.clone()));
         }
     }
     quote_splits(text, &cores, ctx.stand_ins, &mut split);
