@@ -296,6 +296,15 @@ const MIN_FOREIGN_PART: usize = 4;
 const FOREIGN_WORD: u64 = 300;
 const FOREIGN_PAIR: u64 = 350;
 
+/// A Russian word this frequent (Zipf 5.0, a hundred times: `вам`, `два`,
+/// `чего`) stands beside a commonest one however short, or after a
+/// preposition that is also a prefix (`из|чего`).
+const FREQUENT_WORD: u64 = 500;
+
+/// How common (Zipf 2.5, a hundred times) a Russian form must be to split
+/// off a preposition that is also a prefix (`в|середине`, not `по|стыднее`).
+const PREFIXED_REST: u64 = 250;
+
 /// The share of a text's words that its language's commonest words make up
 /// at least (a sixth to a half of running text in the dev sets; an English
 /// page, which the English check has already set aside, about a twentieth).
@@ -523,20 +532,31 @@ impl<'a> Splitter<'a> {
         pairs.get(&(l, r)).copied().unwrap_or(0)
     }
 
-    /// Whether the document writes `w` capitalised after a lower-case word.
+    /// Whether the document writes `w` capitalised after a lower-case word;
+    /// a capitalised Cyrillic word, after any word or before a capitalised
+    /// one, with no punctuation between (`У Кларисы`, `Ли Якокка`, `Яросла
+    /// Вочасек`): not where a sentence starts.
     fn name_in_doc(&mut self, w: &str) -> bool {
         let (text, cores) = (self.text, self.cores);
         let names = self.names.get_or_insert_with(|| {
-            let starts = |c: &Core, f: fn(&u8) -> bool| f(&text.as_bytes()[c.start]);
-            cores
-                .windows(2)
-                .filter(|p| {
-                    starts(&p[0], u8::is_ascii_lowercase)
-                        && starts(&p[1], u8::is_ascii_uppercase)
-                        && &text[p[0].end..p[1].start] == " "
-                })
-                .map(|p| &text[p[1].start..p[1].end])
-                .collect()
+            let first = |c: &Core| text[c.start..].chars().next().unwrap_or(' ');
+            let cyrillic_capital = |c: char| matches!(c, 'А'..='Я' | 'Ё');
+            let mut names = FxHashSet::default();
+            for p in cores.windows(2) {
+                let (a, b) = (first(&p[0]), first(&p[1]));
+                if &text[p[0].end..p[1].start] != " " {
+                    continue;
+                }
+                if (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+                    || (cyrillic_capital(b) && a.is_alphanumeric())
+                {
+                    names.insert(&text[p[1].start..p[1].end]);
+                }
+                if cyrillic_capital(a) && cyrillic_capital(b) {
+                    names.insert(&text[p[0].start..p[0].end]);
+                }
+            }
+            names
         });
         names.contains(w)
     }
@@ -1552,6 +1572,9 @@ impl<'a> Splitter<'a> {
         if !cyrillic(first) || !chars.all(cyrillic_lower) || repeats > MAX_REPEATED_GLUE {
             return None;
         }
+        if first.is_uppercase() && self.name_in_doc(w) {
+            return None;
+        }
         // Only the first letter may be a capital (`Ярешила`).
         let lower: Cow<'_, str> = if first.is_lowercase() {
             Cow::Borrowed(w)
@@ -1565,12 +1588,18 @@ impl<'a> Splitter<'a> {
         };
         if found.is_none() && self.russian() {
             found = self
-                .frequent_pair(&lower)
+                .frequent_pair(&lower, first.is_uppercase())
                 .map(|at| vec![&w[..at], &w[at..]]);
         }
         // A form of the dictionary is a word, whatever the document holds:
-        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
-        if found.is_none() || RussianForms::get().contains(w) || inflects_a_form(&lower) {
+        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`;
+        // so is a word of the frequency list in Russian text (names:
+        // `Асмолов`, `Оливер`; slang: `отмазка`).
+        if found.is_none()
+            || RussianForms::get().contains(w)
+            || inflects_a_form(&lower)
+            || (self.russian() && Foreign::get().zipf(Language::Russian, &lower).is_some())
+        {
             return None;
         }
         // A bound prefix (фото-) starts a compound, and an ending that is
@@ -1579,7 +1608,20 @@ impl<'a> Splitter<'a> {
             self.words.prefixes.contains(&parts[0].to_lowercase())
                 || self.words.suffixes.contains(parts[1])
         };
-        found.filter(|parts| !bound(parts))
+        // A capital that is a word but no preposition (`А`, `И`, `Я`) also
+        // starts names (Апулей, Исократ): split off only before a frequent
+        // word or a verb in the past tense (`Яобычно`, `Ярешила`).
+        let name_like = |parts: &[&str]| {
+            let (head, rest) = (&lower[..parts[0].len()], parts[1]);
+            first.is_uppercase()
+                && head.chars().nth(1).is_none()
+                && !self.words.dictionary_heads.contains(head)
+                && !["л", "ла", "ло", "ли"].iter().any(|e| rest.ends_with(e))
+                && Foreign::get()
+                    .zipf(Language::Russian, rest)
+                    .is_none_or(|z| z < FREQUENT_WORD)
+        };
+        found.filter(|parts| !bound(parts) && !name_like(parts))
     }
 
     /// The two words of the document, or a function or dictionary word
@@ -1621,12 +1663,19 @@ impl<'a> Splitter<'a> {
                 }
                 found = Some(vec![l, r]);
             }
-            // Off a dictionary form that is no verb's, a preposition that
-            // is also a verb prefix; off one in a tense, a negation.
+            // Off a dictionary form that is no verb's and is in common use
+            // (not `стыднее`, `коленьям`: a prefixed word's rest), a
+            // preposition that is also a verb prefix; off one in a tense, a
+            // negation.
+            let frequent_rest = |r: &str| {
+                Foreign::get()
+                    .zipf(Language::Russian, r)
+                    .is_some_and(|z| z >= PREFIXED_REST)
+            };
             let prefix_head = rest_r >= MIN_PREFIXED_FORM
                 && rest_l <= self.words.dictionary_head_chars
                 && lower.get(..at).is_some_and(|h| {
-                    (self.words.dictionary_heads.contains(h) && !verb_like(r))
+                    (self.words.dictionary_heads.contains(h) && !verb_like(r) && frequent_rest(r))
                         || (self.words.negation_heads.contains(h) && finite_verb(r))
                 });
             // Off a dictionary form: a head that begins no compound (not
@@ -1638,7 +1687,7 @@ impl<'a> Splitter<'a> {
                     by_dictionary.push((l, r, l));
                 }
             } else if (prefix_head || head) && rest_r >= MIN_PREFIXED_FORM {
-                // A sentence's first word glued to the next (`Всотейнике`,
+                // A sentence's first word glued to the next (`Вкастрюле`,
                 // `Яобычно`): the head is the capital.
                 by_dictionary.push((l, r, r));
             }
@@ -1782,6 +1831,9 @@ impl<'a> Splitter<'a> {
             return None;
         }
         let forms = RussianForms::get();
+        // Both in use too: the dictionary holds rare forms that read as the
+        // parts of words (`посек` + `торного`, `перекали` + `бровки`).
+        let listed = |p: &str| Foreign::get().zipf(Language::Russian, p).is_some();
         // The dictionary folds `ё`; so does the walk for the left parts.
         let folded = w.replace('ё', "е");
         let prefixes = forms.prefixes(&folded);
@@ -1803,6 +1855,8 @@ impl<'a> Splitter<'a> {
                 || c == 'ь'
                 || c == 'ъ'
                 || !forms.contains(r)
+                || !listed(l)
+                || !listed(r)
             {
                 continue;
             }
@@ -1820,12 +1874,13 @@ impl<'a> Splitter<'a> {
     /// four letters or more. The token is in no list itself. A preposition
     /// that is also a prefix heads only a commonest word (`из|чего`, not
     /// `под|каталоги`), and a short tail is no ending (`лайфхаки`, `книга`).
-    fn frequent_pair(&self, lower: &str) -> Option<usize> {
+    fn frequent_pair(&self, lower: &str, capitalised: bool) -> Option<usize> {
         let foreign = Foreign::get();
         let ru = Language::Russian;
         let common = |p: &str| {
-            p.chars().count() >= MIN_FOREIGN_PART
-                && foreign.zipf(ru, p).is_some_and(|z| z >= FOREIGN_WORD)
+            let short = p.chars().count() < MIN_FOREIGN_PART;
+            let floor = if short { FREQUENT_WORD } else { FOREIGN_WORD };
+            (!short || p.len() >= 4) && foreign.zipf(ru, p).is_some_and(|z| z >= floor)
         };
         let mut found = None;
         for at in foreign.russian_top_cuts(lower) {
@@ -1836,8 +1891,18 @@ impl<'a> Splitter<'a> {
                     || self.words.negation_heads.contains(l)
                     || self.words.prefixes.contains(l)
             };
-            let ok =
-                (fl && (fr || (!prefix() && common(r)))) || (fr && !ending_at(l, r) && common(l));
+            let frequent = |p: &str| foreign.zipf(ru, p).is_some_and(|z| z >= FREQUENT_WORD);
+            let head = fl && (fr || if prefix() { frequent(r) } else { common(r) });
+            // Words end in what reads as a word (прием|ли, объем|лет, жажда|я):
+            // only a conjunction after a common word, or a frequent word.
+            let tail = fr && !ending_at(l, r) && if r == "и" { common(l) } else { frequent(l) };
+            // Names end in them too (Прудон, Верас), or start with one
+            // letter (Ихара): a capitalised token splits after a word.
+            let ok = if capitalised {
+                head && l.chars().nth(1).is_some() && !prefix()
+            } else {
+                head || tail
+            };
             if ok {
                 if found.is_some() {
                     return None;
