@@ -1092,7 +1092,12 @@ impl<'a> Splitter<'a> {
                 if matches!(*head, "the" | "to") && word.len() >= 4
                     && self.lex_count(word) >= self.strong);
         let camel = matches!(shape, Shape::Camel(_));
-        (!self.web_word(w, shape, &parts)
+        // A syllable said twice is a word (`hehe`, `mama`), unlike a longer
+        // word (`thatthat`).
+        let doubled =
+            matches!(parts.as_slice(), [a, b] if a.len() <= 2 && a.eq_ignore_ascii_case(b));
+        (!doubled
+            && !self.web_word(w, shape, &parts)
             && (only_function || led || camel || self.doc_count(w) <= 1))
             .then_some(parts)
     }
@@ -2464,6 +2469,10 @@ fn split_window(
             continue;
         }
         let w = &text[c.start..c.end];
+        // A dropped `g` is marked by an apostrophe (`goin'`, `doin’`): one word.
+        if w.ends_with("in") && text[c.end..].starts_with(['\'', '\u{2019}']) {
+            continue;
+        }
         let out = judged.entry(w).or_insert_with(|| {
             let cuts = if c.letters {
                 sp.split_letters(w).map(|parts| cuts_of(&parts))
