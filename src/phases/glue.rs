@@ -1178,13 +1178,16 @@ impl<'a> Splitter<'a> {
             // CloudWatch, CreateClient): only a pair the document also
             // writes apart is glued (HongKong beside Hong Kong), a repeated
             // one only beside twice as many (StarTrek twice, Star Trek nine
-            // times).
+            // times); or, written once, two names of the name list
+            // (SeanRobertson, SanFrancisco; brands are made of words:
+            // AbeBooks, MaxScript).
             let glued = self.doc_count(w);
             let apart = self.pair_count(l, r);
+            let names = Names::get();
             let ok = !self.is_function(l)
                 && !self.is_function(r)
-                && apart > 0
-                && (glued <= 1 || apart >= 2 * glued);
+                && ((apart > 0 && (glued <= 1 || apart >= 2 * glued))
+                    || (glued <= 1 && l != r && names.contains(l) && names.contains(r)));
             return ok.then(|| vec![l, r]);
         }
         if let Shape::Seam(i) = shape {
