@@ -185,6 +185,22 @@ impl Language {
         Language::Russian,
     ];
 
+    /// Whether two common words glued are more often glue than one word:
+    /// not in German, which writes compounds solid, nor where suffixes and
+    /// clitics that are also words are (`cortesmente`, `inventavano`).
+    pub(crate) fn writes_pairs_apart(self) -> bool {
+        matches!(self, Language::Portuguese | Language::Indonesian)
+    }
+
+    /// Whether the language writes clitic pronouns and suffixes that are
+    /// also words solid with the word before (`cansarlos`, `spogliera`).
+    pub(crate) fn glues_affixes(self) -> bool {
+        matches!(
+            self,
+            Language::Spanish | Language::Italian | Language::French
+        )
+    }
+
     /// The ISO 639-1 code, the key prefix in the FST.
     pub(crate) fn code(self) -> &'static str {
         match self {

@@ -296,6 +296,14 @@ const MIN_FOREIGN_PART: usize = 4;
 const FOREIGN_WORD: u64 = 300;
 const FOREIGN_PAIR: u64 = 350;
 
+/// How common a word must be to follow a function word in a language that
+/// writes clitics and suffixes solid (Zipf 4.0).
+const FOREIGN_FREQUENT: u64 = 400;
+
+/// How common a word must be to follow a short article or preposition in
+/// such a language (Zipf 5.0).
+const FOREIGN_COMMON: u64 = 500;
+
 /// A Russian word this frequent (Zipf 5.0, a hundred times: `вам`, `два`,
 /// `чего`) stands beside a commonest one however short, or after a
 /// preposition that is also a prefix (`из|чего`).
@@ -1770,7 +1778,8 @@ impl<'a> Splitter<'a> {
         }
         let capitalised = first.is_uppercase();
         let n = lower.chars().count();
-        let pairs = lang != Language::German && !capitalised;
+        let pairs = lang.writes_pairs_apart() && !capitalised;
+        let affixes = lang.glues_affixes();
         // The cuts worth asking the word list about: beside a function word,
         // or (two common words) with both parts long.
         let mut cuts = Vec::new();
@@ -1784,7 +1793,10 @@ impl<'a> Splitter<'a> {
             let long = rest_l >= MIN_FOREIGN_PART && rest_r >= MIN_FOREIGN_PART;
             if (fr && !fl && rest_r < 3)
                 || (fl && capitalised && rest_l < 3)
-                || (fl && lang == Language::German && self.words.german_compound_heads.contains(l))
+                || (fl
+                    && !fr
+                    && lang == Language::German
+                    && self.words.german_compound_heads.contains(l))
                 || !(fl || fr || (pairs && long))
             {
                 continue;
@@ -1800,14 +1812,47 @@ impl<'a> Splitter<'a> {
         for (at, rest_l, rest_r, fl, fr) in cuts {
             let (l, r) = lower.split_at(at);
             let zipf = |p: &str| foreign.zipf(lang, p).unwrap_or(0);
-            let ok = (fl && fr)
-                || (fl && rest_r >= MIN_FOREIGN_PART && zipf(r) >= FOREIGN_WORD)
-                || (fr && rest_l >= MIN_FOREIGN_PART && zipf(l) >= FOREIGN_WORD)
-                || (pairs
-                    && rest_l >= MIN_FOREIGN_PART
-                    && rest_r >= MIN_FOREIGN_PART
-                    && zipf(l) >= FOREIGN_PAIR
-                    && zipf(r) >= FOREIGN_PAIR);
+            // A word's ending may read as a word (`cansar|los`, `spogli|era`,
+            // `verzehren|des`): a token read as a word and such an ending is
+            // one word, whatever else it could be cut into (`suon|era`, not
+            // `suo|nera`), unless the word is a preposition (`con|la`).
+            let preposition = self
+                .words
+                .foreign_prefixes
+                .contains(&format!("{}:{l}", lang.code()));
+            if zipf(l) > 0
+                && !preposition
+                && self
+                    .words
+                    .foreign_endings
+                    .contains(&format!("{}:{r}", lang.code()))
+            {
+                return None;
+            }
+            let head_floor = if affixes {
+                FOREIGN_FREQUENT
+            } else {
+                FOREIGN_WORD
+            };
+            let truncated = lang == Language::Italian
+                && !fl
+                && !l.ends_with(['a', 'e', 'i', 'o', 'u', 'à', 'è', 'é', 'ì', 'ò', 'ù']);
+            // Where clitics and suffixes are written solid, a function word
+            // heads only a frequent word (not `in|disporre`), and Italian
+            // words end in a vowel (`fuor|che` is `fuorché`). An article or
+            // preposition that is also a prefix (`al|daba`, `en|silla`,
+            // `con|tentato`) heads only a common word (`la|prima`).
+            let prefix = preposition && zipf(r) < FOREIGN_COMMON;
+            let ok = !truncated
+                && !prefix
+                && ((fl && fr)
+                    || (fl && rest_r >= MIN_FOREIGN_PART && zipf(r) >= head_floor)
+                    || (fr && rest_l >= MIN_FOREIGN_PART && zipf(l) >= FOREIGN_WORD)
+                    || (pairs
+                        && rest_l >= MIN_FOREIGN_PART
+                        && rest_r >= MIN_FOREIGN_PART
+                        && zipf(l) >= FOREIGN_PAIR
+                        && zipf(r) >= FOREIGN_PAIR));
             if ok {
                 if found.is_some() {
                     return None;

@@ -343,6 +343,8 @@ pub(crate) struct WordLists {
     pub(crate) negation_heads: FxHashSet<String>,
     pub(crate) german_compound_heads: FxHashSet<String>,
     pub(crate) number_words: FxHashSet<String>,
+    pub(crate) foreign_endings: FxHashSet<String>,
+    pub(crate) foreign_prefixes: FxHashSet<String>,
     /// The longest of `doc_heads` and `doc_tails`, in characters.
     pub(crate) doc_function_chars: usize,
     /// The longest of `dictionary_heads` and `negation_heads`, in characters.
@@ -397,6 +399,8 @@ impl WordLists {
         self.german_compound_heads
             .extend(lower(&w.german_compound_heads));
         self.number_words.extend(lower(&w.number_words));
+        self.foreign_endings.extend(lower(&w.foreign_endings));
+        self.foreign_prefixes.extend(lower(&w.foreign_prefixes));
         let longest = |set: &FxHashSet<String>| set.iter().map(String::len).max().unwrap_or(0);
         self.function_len = longest(&self.function);
         self.function_keys = (self.function.iter())

@@ -181,6 +181,15 @@ pub(crate) struct Words {
     /// apart too.
     #[serde(default)]
     pub(crate) number_words: Vec<String>,
+    /// Words of another language that are also its endings, clitics or
+    /// suffixes, as `LANG:word` (`de:den`, `es:los`, `it:mente`): never
+    /// split off the end of a token.
+    #[serde(default)]
+    pub(crate) foreign_endings: Vec<String>,
+    /// Articles and prepositions of other languages that are also prefixes,
+    /// as `LANG:word` (`es:en`, `it:con`): split off only a common word.
+    #[serde(default)]
+    pub(crate) foreign_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
