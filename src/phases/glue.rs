@@ -252,6 +252,11 @@ struct Splitter<'a> {
     /// Capitalised words the document writes after a lower-case one
     /// (`the Bureau`): names, not sentence starts or headings.
     names: Option<FxHashSet<&'a str>>,
+    /// Whether the document has lost spaces elsewhere: decided after a
+    /// first pass, which splits without it and notes in `wants_lossy` that
+    /// the token judged last would split with it.
+    lossy: bool,
+    wants_lossy: bool,
     text: &'a str,
 }
 
@@ -352,6 +357,17 @@ const MIN_WEB_WORD: u64 = 100;
 /// By how much (Zipf * 100) the parts' frequency together may exceed a web
 /// word's own before the parts win.
 const WEB_MARGIN: i64 = 100;
+
+/// A document lost spaces often when the first pass split this many of its
+/// tokens, and one in this many: glued text has one in a hundred or more
+/// (glue-dev: one in 100 at the least), clean text one in a thousand or
+/// fewer (one in 300 at the most).
+const MIN_LOST_SPACES: usize = 3;
+const LOST_SPACES_PER: u32 = 200;
+
+/// How common (Zipf * 100) each part of a short compound the web never
+/// writes must be.
+const COMMON_WEB_PART: u64 = 400;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
@@ -705,6 +721,16 @@ impl<'a> Splitter<'a> {
         let english = self.english_with(&[]);
         self.english = Some(english);
         english
+    }
+
+    /// A token's core with its spaces put in, if it is glued.
+    fn judge(&mut self, w: &'a str, letters: bool) -> Option<String> {
+        let cuts = if letters {
+            self.split_letters(w).map(|parts| cuts_of(&parts))
+        } else {
+            self.split(w)
+        };
+        cuts.map(|cuts| spaced(w, &cuts))
     }
 
     /// Where spaces go in a token's core (byte offsets), if it is glued.
@@ -1478,6 +1504,16 @@ impl<'a> Splitter<'a> {
             .any(|p| self.words.heads.contains(Self::lower(p).as_ref()));
         (total >= MIN_CONTENT_TOTAL && !head_after)
             || (self.words.determiners).contains(Self::lower(parts[0]).as_ref())
+            || (shape == Shape::Lower && parts.len() == 2 && !head_after && self.lossy_split(parts))
+    }
+
+    /// A split the document's lost spaces elsewhere make likely.
+    fn lossy_split(&mut self, parts: &[&str]) -> bool {
+        if !unknown_to_web(parts) {
+            return false;
+        }
+        self.wants_lossy |= !self.lossy;
+        self.lossy
     }
 
     /// A capitalised token (Kyivin, Thewar) splits only behind a word the
@@ -1986,6 +2022,14 @@ impl<'a> Splitter<'a> {
         (self.words.prefixes.contains(Self::lower(l).as_ref()) && !self.is_function(r))
             || (self.words.particles.contains(r) && !self.is_function(l) && !inflected)
     }
+}
+
+/// A short closed compound is a word the web writes (roadmap, gameplay,
+/// deathbed); two common words the web never writes as one are a phrase that
+/// lost its space (`deathtoll`, `yearsago`, `bondprices`).
+fn unknown_to_web(parts: &[&str]) -> bool {
+    let web = WebWords::get();
+    parts.iter().all(|p| web.zipf(p) >= COMMON_WEB_PART) && web.zipf(&parts.concat()) == 0
 }
 
 /// A bare noun or verb before a gerund makes a compound (copywriting,
@@ -2506,12 +2550,15 @@ fn split_window(
         stand_ins: ctx.stand_ins,
         pairs: None,
         names: None,
+        lossy: false,
+        wants_lossy: false,
         text,
     };
     let mut split = Vec::new();
+    let mut unsplit = Vec::new();
     // A token's decision depends on the token and the document only: each
     // is judged once.
-    let mut judged: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    let mut judged: FxHashMap<&str, (Option<String>, bool)> = FxHashMap::default();
     for (i, c) in cores.iter().enumerate() {
         if c.letters && sp.lexes[i] >= sp.known {
             continue;
@@ -2521,17 +2568,28 @@ fn split_window(
         if w.ends_with("in") && text[c.end..].starts_with(['\'', '\u{2019}']) {
             continue;
         }
-        let out = judged.entry(w).or_insert_with(|| {
-            let cuts = if c.letters {
-                sp.split_letters(w).map(|parts| cuts_of(&parts))
-            } else {
-                sp.split(w)
-            };
-            cuts.map(|cuts| spaced(w, &cuts))
+        let (out, wants_lossy) = judged.entry(w).or_insert_with(|| {
+            sp.wants_lossy = false;
+            (sp.judge(w, c.letters), sp.wants_lossy)
         });
-        if let Some(out) = out {
-            split.push((i, out.clone()));
+        match out {
+            Some(out) => split.push((i, out.clone())),
+            None if *wants_lossy => unsplit.push(i),
+            None => {}
         }
+    }
+    // A document that lost spaces often is asked again about what it may
+    // have lost them in where clean text has closed compounds.
+    if split.len() >= MIN_LOST_SPACES && split.len() * LOST_SPACES_PER as usize >= cores.len() {
+        sp.lossy = true;
+        let mut rejudged: FxHashMap<&str, Option<String>> = FxHashMap::default();
+        for i in unsplit {
+            let (c, w) = (cores[i], &text[cores[i].start..cores[i].end]);
+            if let Some(out) = rejudged.entry(w).or_insert_with(|| sp.judge(w, c.letters)) {
+                split.push((i, out.clone()));
+            }
+        }
+        split.sort_by_key(|(i, _)| *i);
     }
     quote_splits(text, &cores, ctx.stand_ins, &mut split);
     let settled = split.is_empty() || sp.settled(&split);
