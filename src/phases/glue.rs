@@ -1504,7 +1504,7 @@ impl<'a> Splitter<'a> {
             .any(|p| self.words.heads.contains(Self::lower(p).as_ref()));
         (total >= MIN_CONTENT_TOTAL && !head_after)
             || (self.words.determiners).contains(Self::lower(parts[0]).as_ref())
-            || (shape == Shape::Lower && parts.len() == 2 && !head_after && self.lossy_split(parts))
+            || (shape == Shape::Lower && parts.len() == 2 && self.lossy_split(parts))
     }
 
     /// A split the document's lost spaces elsewhere make likely.
@@ -1588,7 +1588,25 @@ impl<'a> Splitter<'a> {
         // (`Portugalallowed`, `Mondayshowed`; brands end in plurals:
         // Hortonworks, Jupiterimages).
         let past_tense = |p: &str| p.len() >= 5 && p.ends_with("ed");
-        rest_ok && (ok || (name_head() && (self.name_in_doc(head) || past_tense(rest[0]))))
+        // Or, in a document that lost spaces elsewhere, two common words the
+        // web never writes as one (`Indianofficials`, `Organicmaterials`,
+        // `Mygoal`), written once: names are short (Homejoy, Pangut) or
+        // repeated.
+        let lossy = |s: &mut Self| {
+            rest.len() == 1
+                && !name_tail
+                && parts.iter().all(|p| match s.is_function(p) {
+                    true => p.len() >= 3 || s.words.heads_2.contains(*p),
+                    false => p.len() >= 4,
+                })
+                && s.doc_count(&parts.concat()) <= 1
+                && (Names::get().contains(head) || !s.name_in_doc(&parts.concat()))
+                && s.lossy_split(parts)
+        };
+        rest_ok
+            && (ok
+                || (name_head() && (self.name_in_doc(head) || past_tense(rest[0])))
+                || lossy(self))
     }
 
     /// In a document in another language written in Latin letters, a
@@ -2015,12 +2033,16 @@ impl<'a> Splitter<'a> {
     /// A bound prefix (`un`, `over`, `cyber`) only stands alone before a
     /// function word, and a particle after a bare verb is a compound noun
     /// (`rollout`, `pickup`), while after an inflected one it is glue
-    /// (`pluggedup`).
-    fn prefix_blocks(&self, l: &str, r: &str) -> bool {
+    /// (`pluggedup`), or in a document that lost spaces elsewhere, before
+    /// one the web never writes (`paiddown`, `growup`).
+    fn prefix_blocks(&mut self, l: &str, r: &str) -> bool {
         let inflected = ["ed", "s", "ing"].iter().any(|e| l.ends_with(e))
             || l.as_bytes()[0].is_ascii_uppercase();
         (self.words.prefixes.contains(Self::lower(l).as_ref()) && !self.is_function(r))
-            || (self.words.particles.contains(r) && !self.is_function(l) && !inflected)
+            || (self.words.particles.contains(r)
+                && !self.is_function(l)
+                && !inflected
+                && !self.lossy_split(&[l, r]))
     }
 }
 
