@@ -1100,7 +1100,9 @@ impl<'a> Splitter<'a> {
             return None;
         }
         if !self.english() {
-            return self.seam_by_document(w).or_else(|| self.split_foreign(w));
+            return (self.seam_by_document(w))
+                .or_else(|| self.german_seam(w))
+                .or_else(|| self.split_foreign(w));
         }
         let shape = shape(bytes)?;
         // A repeated capitalised token is a name: no need to look further
@@ -1509,9 +1511,12 @@ impl<'a> Splitter<'a> {
 
     /// A split the document's lost spaces elsewhere make likely.
     fn lossy_split(&mut self, parts: &[&str]) -> bool {
-        if !unknown_to_web(parts) {
-            return false;
-        }
+        unknown_to_web(parts) && self.lossy()
+    }
+
+    /// Whether the document lost spaces elsewhere, for a split that would
+    /// be made if it did.
+    fn lossy(&mut self) -> bool {
         self.wants_lossy |= !self.lossy;
         self.lossy
     }
@@ -1626,6 +1631,36 @@ impl<'a> Splitter<'a> {
             && self.doc_count(l) > 0
             && self.doc_count(r) > 0)
             .then(|| vec![l, r])
+    }
+
+    /// German capitalises its nouns and writes no word with a capital
+    /// inside: in a German document that lost spaces elsewhere, a word of
+    /// the language before a capitalised one (`neueTechnologien`,
+    /// `imKontext`; after a capitalised head only a function word:
+    /// `DasKrankenhaus`).
+    fn german_seam(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let (Shape::Seam(i) | Shape::Camel(i)) = shape(w.as_bytes())? else {
+            return None;
+        };
+        if self.language()? != Language::German {
+            return None;
+        }
+        let (l, r) = w.split_at(i);
+        let foreign = Foreign::get();
+        let head = l.to_ascii_lowercase();
+        let head_ok = if capitalised(l) {
+            foreign.is_top(Language::German, &head)
+        } else {
+            foreign.zipf(Language::German, &head).unwrap_or(0) >= FOREIGN_WORD
+        };
+        let r_lower = r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        (l.len() >= 2
+            && r.len() >= 4
+            && r_lower
+            && head_ok
+            && self.doc_count(w) <= 1
+            && self.lossy())
+        .then(|| vec![l, r])
     }
 
     /// A Cyrillic token glued from two words the document uses on their
