@@ -286,6 +286,11 @@ const MIN_DICTIONARY_LEFT: usize = 5;
 const MIN_FORMS_LEFT: usize = 5;
 const MIN_FORMS_RIGHT: usize = 4;
 
+/// In a document that lost spaces elsewhere, a part may be this short if
+/// it is this common (Zipf * 100: `два`, `кем`, `ваш`).
+const MIN_LOSSY_FORM: usize = 3;
+const COMMONEST_SHORT_FORM: u64 = 480;
+
 /// Shortest form a preposition or negation splits off (`в` + `пюре` stays).
 const MIN_PREFIXED_FORM: usize = 5;
 
@@ -1968,8 +1973,8 @@ impl<'a> Splitter<'a> {
     /// head (`полноэкранном`, `земледелие`), and a right part that starts
     /// with a vowel is more often a suffix the dictionary lacks before it
     /// (`стыкуем` + `ость`, `банком` + `атом`) than a word.
-    fn two_forms(&self, w: &'a str) -> Option<Vec<&'a str>> {
-        if w.chars().count() < MIN_FORMS_LEFT + MIN_FORMS_RIGHT {
+    fn two_forms(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        if w.chars().count() < 2 * MIN_LOSSY_FORM {
             return None;
         }
         let forms = RussianForms::get();
@@ -1990,8 +1995,8 @@ impl<'a> Splitter<'a> {
             let c = r.chars().next().unwrap_or('ь');
             let linked = rest_r > MIN_FORMS_RIGHT && linking_vowel(l);
             let vowel = matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я');
-            if rest_l < MIN_FORMS_LEFT
-                || rest_r < MIN_FORMS_RIGHT
+            if rest_l < MIN_LOSSY_FORM
+                || rest_r < MIN_LOSSY_FORM
                 || linked
                 || vowel
                 || c == 'ь'
@@ -2000,6 +2005,14 @@ impl<'a> Splitter<'a> {
                 || !listed(l)
                 || !listed(r)
             {
+                continue;
+            }
+            // A shorter part, one of the commonest words, in a document that
+            // lost spaces elsewhere (`два|раза`, `кем|хочу`; not `кур|куму`).
+            let zipf = |p: &str| Foreign::get().zipf(Language::Russian, p).unwrap_or(0);
+            let short = (rest_l < MIN_FORMS_LEFT && zipf(l) < COMMONEST_SHORT_FORM)
+                || (rest_r < MIN_FORMS_RIGHT && zipf(r) < COMMONEST_SHORT_FORM);
+            if short || ((rest_l < MIN_FORMS_LEFT || rest_r < MIN_FORMS_RIGHT) && !self.lossy()) {
                 continue;
             }
             if found.is_some() {
