@@ -1998,7 +1998,6 @@ impl<'a> Splitter<'a> {
             if rest_l < MIN_LOSSY_FORM
                 || rest_r < MIN_LOSSY_FORM
                 || linked
-                || vowel
                 || c == 'ь'
                 || c == 'ъ'
                 || !forms.contains(r)
@@ -2007,12 +2006,15 @@ impl<'a> Splitter<'a> {
             {
                 continue;
             }
-            // A shorter part, one of the commonest words, in a document that
-            // lost spaces elsewhere (`два|раза`, `кем|хочу`; not `кур|куму`).
+            // In a document that lost spaces elsewhere, a shorter part that
+            // is one of the commonest words (`два|раза`, `кем|хочу`; not
+            // `кур|куму`), and a right part that starts with a vowel
+            // (`вариантов|идей`).
             let zipf = |p: &str| Foreign::get().zipf(Language::Russian, p).unwrap_or(0);
             let short = (rest_l < MIN_FORMS_LEFT && zipf(l) < COMMONEST_SHORT_FORM)
                 || (rest_r < MIN_FORMS_RIGHT && zipf(r) < COMMONEST_SHORT_FORM);
-            if short || ((rest_l < MIN_FORMS_LEFT || rest_r < MIN_FORMS_RIGHT) && !self.lossy()) {
+            let relaxed = vowel || rest_l < MIN_FORMS_LEFT || rest_r < MIN_FORMS_RIGHT;
+            if short || (relaxed && !self.lossy()) {
                 continue;
             }
             if found.is_some() {
