@@ -1270,8 +1270,18 @@ impl<'a> Splitter<'a> {
             // A word no list knows after a function word is a name too
             // (`atTempus`, `byFerro`): identifiers are made of words.
             let unknown_name = |s: &mut Self| r.len() >= 4 && s.lex.count(r.as_bytes()) == 0;
+            // In a document that lost spaces elsewhere, a common word before
+            // a capitalised one (`visitingNevada`, `theChinese`).
+            let lossy = |s: &mut Self| {
+                r_ok && l.len() >= 2
+                    && r.len() >= 3
+                    && !s.words.camel_heads.contains(l)
+                    && (s.is_function(l) || s.lex.count(l.as_bytes()) >= s.strong)
+                    && s.lossy()
+            };
             let glued = pronoun
                 || name
+                || lossy(self)
                 || (r_ok
                     && (sentence || (after_function && proper(self)))
                     && (known(self, r) || (after_function && unknown_name(self))));
