@@ -798,7 +798,8 @@ impl<'a> Splitter<'a> {
     /// lower-case word of the text's language, a common one of four letters
     /// or more or a function word. Units and magnitudes (`60fps`,
     /// `£38million`, `100fold`) are written glued by some styles: they split
-    /// only in a document that writes a number apart from the same word.
+    /// only in a document that writes a number apart from the same word, or
+    /// that lost spaces elsewhere.
     /// Nothing after a dot splits (`147.4.It`), nor a capitalised word
     /// (`4Runner`, `1Password`) or a number after letters (`RAV4small`).
     /// A token the document also writes capitalised (`8000Kicks`), or
@@ -835,7 +836,8 @@ impl<'a> Splitter<'a> {
         capitalised.extend(letters.next().into_iter().flat_map(char::to_uppercase));
         capitalised.push_str(letters.as_str());
         let name = self.doc_count(&capitalised) > 0 || (self.doc_count(w) > 1 && !apart());
-        (!name && (!self.words.number_words.contains(rest) || apart())).then_some(at)
+        (!name && (!self.words.number_words.contains(rest) || apart() || self.lossy()))
+            .then_some(at)
     }
 
     /// Whether the text writes a number apart from this word (`15 percent`).
