@@ -1295,11 +1295,16 @@ impl<'a> Splitter<'a> {
         }
         if let Shape::Lead(i) = shape {
             // A function word after an acronym (`CEOand`), unless its last
-            // capital starts a word (`UXPin`, `VMWare`, `QCon`).
+            // capital starts a word (`UXPin`, `VMWare`, `QCon`); in a document
+            // that lost spaces elsewhere, a common word too (`NBAseasons`).
             let (l, r) = w.split_at(i);
             // The lexicon ignores case.
             let word_at_seam = self.lex.count(&w.as_bytes()[i - 1..]) > 0;
-            let glued = self.is_function(r) && !self.words.name_tails.contains(r) && !word_at_seam;
+            let common =
+                |s: &mut Self| r.len() >= 4 && s.lex.count(r.as_bytes()) >= s.strong && s.lossy();
+            let glued = ((self.is_function(r) && !self.words.name_tails.contains(r))
+                || common(self))
+                && !word_at_seam;
             return glued.then(|| vec![l, r]);
         }
         let mut scored: Vec<(f64, Vec<&'a str>)> = Vec::new();
