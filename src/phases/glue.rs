@@ -1617,13 +1617,13 @@ impl<'a> Splitter<'a> {
         let past_tense = |p: &str| p.len() >= 5 && p.ends_with("ed");
         // Or, in a document that lost spaces elsewhere, two common words the
         // web never writes as one (`Indianofficials`, `Organicmaterials`,
-        // `Mygoal`), written once: names are short (Homejoy, Pangut) or
+        // `Mygoal`, `Fridayto`), written once: names are short (Homejoy, Pangut) or
         // repeated.
         let lossy = |s: &mut Self| {
             rest.len() == 1
                 && !name_tail
                 && parts.iter().all(|p| match s.is_function(p) {
-                    true => p.len() >= 3 || s.words.heads_2.contains(*p),
+                    true => p.len() >= 3 || s.words.heads_2.contains(*p) || *p == rest[0],
                     false => p.len() >= 4,
                 })
                 && s.doc_count(&parts.concat()) <= 1
