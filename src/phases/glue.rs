@@ -1290,8 +1290,14 @@ impl<'a> Splitter<'a> {
             return glued.then(|| vec![l, r]);
         }
         if let Shape::Acronym(i) = shape {
+            // After a function word (`theUN`); in a document that lost
+            // spaces elsewhere, an acronym of three letters or more after a
+            // common word too (`reduceGDP`; brands end in two: watchOS).
             let (l, r) = w.split_at(i);
-            return self.is_function(l).then(|| vec![l, r]);
+            let common = |s: &mut Self| {
+                l.len() >= 3 && r.len() >= 3 && s.lex.count(l.as_bytes()) >= s.strong && s.lossy()
+            };
+            return (self.is_function(l) || common(self)).then(|| vec![l, r]);
         }
         if let Shape::Lead(i) = shape {
             // A function word after an acronym (`CEOand`), unless its last
