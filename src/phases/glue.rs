@@ -1490,8 +1490,11 @@ impl<'a> Splitter<'a> {
         let bound = self.words.suffixes.contains(word)
             || self.words.prefixes.contains(word)
             || self.words.heads.contains(word);
-        (word.len() >= min_len && strong && !bound)
-            .then(|| self.lex.logp(count) + self.lex.logp(self.lex.count(b"a")))
+        // In a document that lost spaces elsewhere, before a shorter common
+        // word the web never writes the article glued to (`acup`, `apot`).
+        let lossy = |s: &mut Self| l == "a" && word.len() >= 3 && s.lossy_split(&[l, r]);
+        (((word.len() >= min_len && strong) || lossy(self)) && !bound)
+            .then(|| self.lex.logp(count.max(self.weak)) + self.lex.logp(self.lex.count(b"a")))
     }
 
     /// A function word or a strong one: what stands either side of a
