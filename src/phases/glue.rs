@@ -1899,6 +1899,9 @@ impl<'a> Splitter<'a> {
         let capitalised = first.is_uppercase();
         let n = lower.chars().count();
         let pairs = lang.writes_pairs_apart() && !capitalised;
+        if pairs && let Some(at) = self.one_letter_word(lang, &lower) {
+            return Some(vec![&w[..at], &w[at..]]);
+        }
         let affixes = lang.glues_affixes();
         // The cuts worth asking the word list about: beside a function word,
         // or (two common words) with both parts long.
@@ -1981,6 +1984,29 @@ impl<'a> Splitter<'a> {
             }
         }
         found.map(|at| vec![&w[..at], &w[at..]])
+    }
+
+    /// Where a language that writes its words apart has one-letter words
+    /// (Portuguese `e`, `o`, `a`, `é`), one glued to either end of a common
+    /// word of it (`ealunos`, `fazero`), at one end only, in a document that
+    /// lost spaces elsewhere: elsewhere too many of its words read so.
+    fn one_letter_word(&mut self, lang: Language, lower: &str) -> Option<usize> {
+        let foreign = Foreign::get();
+        let first = lower.chars().next()?.len_utf8();
+        let last = lower.len() - lower.chars().next_back()?.len_utf8();
+        let reads = |letter: &str, word: &str| {
+            foreign.is_top(lang, letter)
+                && word.chars().count() >= 3
+                && foreign
+                    .zipf(lang, word)
+                    .is_some_and(|z| z >= FOREIGN_FREQUENT)
+        };
+        let head = reads(&lower[..first], &lower[first..]);
+        let tail = reads(&lower[last..], &lower[..last]);
+        if head == tail || foreign.zipf(lang, lower).is_some() || !self.lossy() {
+            return None;
+        }
+        Some(if head { first } else { last })
     }
 
     /// Russian text writes `ы`; Bulgarian, Serbian and Macedonian never do,
