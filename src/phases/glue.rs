@@ -1540,9 +1540,10 @@ impl<'a> Splitter<'a> {
             || (shape == Shape::Lower && parts.len() == 2 && self.lossy_split(parts))
     }
 
-    /// A split the document's lost spaces elsewhere make likely.
+    /// A split the document's lost spaces elsewhere make likely. The web's
+    /// word list is asked only then: most documents lost none.
     fn lossy_split(&mut self, parts: &[&str]) -> bool {
-        unknown_to_web(parts) && self.lossy()
+        self.lossy() && unknown_to_web(parts)
     }
 
     /// Whether the document lost spaces elsewhere, for a split that would
