@@ -1940,17 +1940,11 @@ impl<'a> Splitter<'a> {
             // `verzehren|des`): a token read as a word and such an ending is
             // one word, whatever else it could be cut into (`suon|era`, not
             // `suo|nera`), unless the word is a preposition (`con|la`).
-            let preposition = self
-                .words
-                .foreign_prefixes
-                .contains(&format!("{}:{l}", lang.code()));
-            if zipf(l) > 0
-                && !preposition
-                && self
-                    .words
-                    .foreign_endings
-                    .contains(&format!("{}:{r}", lang.code()))
-            {
+            // The prefixes are common words: asked of those alone.
+            let listed =
+                |list: &FxHashSet<String>, p: &str| list.contains(&format!("{}:{p}", lang.code()));
+            let preposition = fl && listed(&self.words.foreign_prefixes, l);
+            if !preposition && listed(&self.words.foreign_endings, r) && zipf(l) > 0 {
                 return None;
             }
             let head_floor = if affixes {
@@ -2027,7 +2021,10 @@ impl<'a> Splitter<'a> {
     /// with a vowel is more often a suffix the dictionary lacks before it
     /// (`стыкуем` + `ость`, `банком` + `атом`) than a word.
     fn two_forms(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
-        if w.chars().count() < 2 * MIN_LOSSY_FORM {
+        // Shorter tokens only in a document that lost spaces elsewhere:
+        // most documents did not, and the dictionary walk is dear.
+        let n = w.chars().count();
+        if n < 2 * MIN_LOSSY_FORM || (n < MIN_FORMS_LEFT + MIN_FORMS_RIGHT && !self.lossy()) {
             return None;
         }
         let forms = RussianForms::get();
