@@ -1273,7 +1273,7 @@ impl<'a> Splitter<'a> {
             // (`atTempus`, `byFerro`): identifiers are made of words.
             let unknown_name = |s: &mut Self| r.len() >= 4 && s.lex.count(r.as_bytes()) == 0;
             // In a document that lost spaces elsewhere, a common word before
-            // a capitalised one (`visitingNevada`, `theChinese`).
+            // a capitalised one (`visitingNevada`, `editorTeresa`).
             let lossy = |s: &mut Self| {
                 r_ok && l.len() >= 2
                     && r.len() >= 3
@@ -1627,8 +1627,8 @@ impl<'a> Splitter<'a> {
         let past_tense = |p: &str| p.len() >= 5 && p.ends_with("ed");
         // Or, in a document that lost spaces elsewhere, two common words the
         // web never writes as one (`Indianofficials`, `Organicmaterials`,
-        // `Mygoal`, `Fridayto`), written once: names are short (Homejoy, Pangut) or
-        // repeated.
+        // `Mygoal`, `Fridayto`), written once: names are short (Homejoy,
+        // Pangut) or repeated.
         let lossy = |s: &mut Self| {
             rest.len() == 1
                 && !name_tail
@@ -1936,14 +1936,14 @@ impl<'a> Splitter<'a> {
         for (at, rest_l, rest_r, fl, fr) in cuts {
             let (l, r) = lower.split_at(at);
             let zipf = |p: &str| foreign.zipf(lang, p).unwrap_or(0);
+            let listed =
+                |list: &FxHashSet<String>, p: &str| list.contains(&format!("{}:{p}", lang.code()));
+            // The prefixes are common words: asked of those alone.
+            let preposition = fl && listed(&self.words.foreign_prefixes, l);
             // A word's ending may read as a word (`cansar|los`, `spogli|era`,
             // `verzehren|des`): a token read as a word and such an ending is
             // one word, whatever else it could be cut into (`suon|era`, not
             // `suo|nera`), unless the word is a preposition (`con|la`).
-            // The prefixes are common words: asked of those alone.
-            let listed =
-                |list: &FxHashSet<String>, p: &str| list.contains(&format!("{}:{p}", lang.code()));
-            let preposition = fl && listed(&self.words.foreign_prefixes, l);
             if !preposition && listed(&self.words.foreign_endings, r) && zipf(l) > 0 {
                 return None;
             }
