@@ -368,7 +368,7 @@ const WEB_MARGIN: i64 = 100;
 /// (glue-dev: one in 100 at the least), clean text one in a thousand or
 /// fewer (one in 300 at the most).
 const MIN_LOST_SPACES: usize = 3;
-const LOST_SPACES_PER: u32 = 200;
+const LOST_SPACES_PER: usize = 200;
 
 /// How common (Zipf * 100) each part of a short compound the web never
 /// writes must be.
@@ -1278,7 +1278,7 @@ impl<'a> Splitter<'a> {
                 r_ok && l.len() >= 2
                     && r.len() >= 3
                     && !s.words.camel_heads.contains(l)
-                    && (s.is_function(l) || s.lex.count(l.as_bytes()) >= s.strong)
+                    && s.is_common(l)
                     && s.lossy()
             };
             let glued = pronoun
@@ -1294,9 +1294,7 @@ impl<'a> Splitter<'a> {
             // spaces elsewhere, an acronym of three letters or more after a
             // common word too (`reduceGDP`; brands end in two: watchOS).
             let (l, r) = w.split_at(i);
-            let common = |s: &mut Self| {
-                l.len() >= 3 && r.len() >= 3 && s.lex.count(l.as_bytes()) >= s.strong && s.lossy()
-            };
+            let common = |s: &mut Self| l.len() >= 3 && r.len() >= 3 && s.is_common(l) && s.lossy();
             return (self.is_function(l) || common(self)).then(|| vec![l, r]);
         }
         if let Shape::Lead(i) = shape {
@@ -1630,14 +1628,15 @@ impl<'a> Splitter<'a> {
         // `Mygoal`, `Fridayto`), written once: names are short (Homejoy,
         // Pangut) or repeated.
         let lossy = |s: &mut Self| {
+            let whole = parts.concat();
             rest.len() == 1
                 && !name_tail
                 && parts.iter().all(|p| match s.is_function(p) {
                     true => p.len() >= 3 || s.words.heads_2.contains(*p) || *p == rest[0],
                     false => p.len() >= 4,
                 })
-                && s.doc_count(&parts.concat()) <= 1
-                && (Names::get().contains(head) || !s.name_in_doc(&parts.concat()))
+                && s.doc_count(&whole) <= 1
+                && (Names::get().contains(head) || !s.name_in_doc(&whole))
                 && s.lossy_split(parts)
         };
         rest_ok
@@ -2702,7 +2701,7 @@ fn split_window(
     }
     // A document that lost spaces often is asked again about what it may
     // have lost them in where clean text has closed compounds.
-    if split.len() >= MIN_LOST_SPACES && split.len() * LOST_SPACES_PER as usize >= cores.len() {
+    if split.len() >= MIN_LOST_SPACES && split.len() * LOST_SPACES_PER >= cores.len() {
         sp.lossy = true;
         let mut rejudged: FxHashMap<&str, Option<String>> = FxHashMap::default();
         for i in unsplit {
