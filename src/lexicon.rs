@@ -1,26 +1,24 @@
-//! The embedded word lists. The English unigram lexicon (word -> count):
-//! build.rs lays it out as an open-addressing table of 64-bit fingerprints
-//! and counts, which the binary probes in place: a lookup is one hash and a
-//! probe or two, with no key string to chase and compare, and nothing to
-//! load at start-up. The Russian word forms, the English names and the
-//! word frequencies of other languages: FSTs build.rs writes, also read in
-//! place.
+//! The embedded word lists. The English unigram lexicon (word -> count) and
+//! the word frequencies of other languages: build.rs lays each out as an
+//! open-addressing table of 64-bit fingerprints with the value packed in
+//! their low bits, which the binary probes in place: a lookup is one hash
+//! and a probe or two, with no key string to chase and compare, and nothing
+//! to load at start-up. The Russian word forms (walked for prefixes), the
+//! English names and the English web words: FSTs build.rs writes, also read
+//! in place.
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::fingerprint::fingerprint;
+use crate::fingerprint::{COUNT_BITS, ZIPF_BITS, count_of, exact_fingerprint, fingerprint};
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 static RUSSIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ru-forms.fst"));
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-names.fst"));
-static FOREIGN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/foreign.fst"));
+static FOREIGN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/foreign.bin"));
 static FOREIGN_TOP: &str = include_str!(concat!(env!("OUT_DIR"), "/foreign-top.txt"));
 static WEB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-web.fst"));
-
-/// Bytes per slot: the fingerprint, then the count.
-const SLOT: usize = 16;
 
 pub(crate) struct Lexicon {
     /// The count of "the" times twenty stands in for the corpus size: only
@@ -35,7 +33,7 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon {
-            total: probe(fingerprint(b"the")).unwrap_or(1) as f64 * 20.0,
+            total: count(b"the").max(1) as f64 * 20.0,
         })
     }
 
@@ -45,7 +43,7 @@ impl Lexicon {
         if word.len() > MAX_WORD || !word.iter().all(u8::is_ascii_alphabetic) {
             return 0;
         }
-        probe(fingerprint(word)).unwrap_or(0)
+        count(word)
     }
 
     /// Natural log-probability of a count.
@@ -54,16 +52,24 @@ impl Lexicon {
     }
 }
 
-/// The count stored under a fingerprint, if any: linear probing from its
-/// low bits until the fingerprint or an empty slot (fingerprint 0).
-fn probe(fp: u64) -> Option<u64> {
-    let slots = TABLE.len() / SLOT;
-    let read = |at: usize| u64::from_le_bytes(TABLE[at..at + 8].try_into().expect("eight bytes"));
+/// The lexicon's count of an ASCII word, case-folded.
+fn count(word: &[u8]) -> u64 {
+    probe(TABLE, fingerprint(word), COUNT_BITS).map_or(0, count_of)
+}
+
+/// The value packed under a fingerprint in a table of `u64` slots (see
+/// build.rs `packed_table`), if any: linear probing from its low bits until
+/// the fingerprint or an empty slot.
+fn probe(table: &[u8], fp: u64, bits: u32) -> Option<u64> {
+    let slots = table.len() / 8;
+    let value = (1 << bits) - 1;
+    let read =
+        |i: usize| u64::from_le_bytes(table[i * 8..i * 8 + 8].try_into().expect("eight bytes"));
     let mut i = (fp as usize) & (slots - 1);
     loop {
-        match read(i * SLOT) {
+        match read(i) {
             0 => return None,
-            f if f == fp => return Some(read(i * SLOT + 8)),
+            slot if slot & !value == fp & !value => return Some(slot & value),
             _ => i = (i + 1) & (slots - 1),
         }
     }
@@ -220,7 +226,6 @@ impl Language {
 /// 7 for the commonest words, 3 for a word a million words hold once), and
 /// each language's hundred commonest words, nearly all function words.
 pub(crate) struct Foreign {
-    map: fst::Map<&'static [u8]>,
     /// Each commonest word and the languages (bit `lang as u8`) it is
     /// among the commonest of: one probe answers for all seven.
     top: FxHashMap<&'static str, u8>,
@@ -254,7 +259,6 @@ impl Foreign {
                 }
             }
             Foreign {
-                map: fst::Map::new(FOREIGN).expect("build.rs writes a valid FST"),
                 longest_top: top.keys().map(|w| w.len()).max().unwrap_or(0),
                 top,
                 russian_by_first,
@@ -275,7 +279,7 @@ impl Foreign {
         key[..2].copy_from_slice(lang.code().as_bytes());
         key[2] = b':';
         key[3..n].copy_from_slice(word.as_bytes());
-        self.map.get(&key[..n])
+        probe(FOREIGN, exact_fingerprint(&key[..n]), ZIPF_BITS)
     }
 
     /// Whether a lower-case word is one of the language's commonest.
@@ -382,11 +386,11 @@ mod tests {
 
     #[test]
     fn the_table_is_a_power_of_two_with_room_to_spare() {
-        let slots = TABLE.len() / SLOT;
+        let slots = TABLE.len() / 8;
         assert!(slots.is_power_of_two());
         let used = (0..slots)
-            .filter(|i| TABLE[i * SLOT..i * SLOT + 8] != [0; 8])
+            .filter(|i| TABLE[i * 8..i * 8 + 8] != [0; 8])
             .count();
-        assert!(used > 90_000 && 2 * used <= slots, "{used} of {slots}");
+        assert!(used > 90_000 && 8 * used <= 7 * slots, "{used} of {slots}");
     }
 }
