@@ -52,6 +52,29 @@ pub(crate) fn count_of(code: u64) -> u64 {
     ((code & ((1 << 17) - 1)) | (1 << 17)) << shift
 }
 
+/// The last `n` (1 to 7) bytes of `word` as a little-endian number: a few
+/// overlapping loads, not a loop (most words are shorter than eight bytes).
+fn little_endian(word: &[u8], n: usize) -> u64 {
+    let len = word.len();
+    let tail = &word[len - n..];
+    let read4 = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            word[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
+    if len >= 8 {
+        // The eight bytes that end the word, less those already mixed.
+        let last = u64::from_le_bytes(word[len - 8..].try_into().expect("eight bytes"));
+        return last >> (8 * (8 - n));
+    }
+    if n >= 4 {
+        // Two four-byte loads that overlap in the middle.
+        return read4(len - n) | ((read4(len - 4) >> (8 * (8 - n))) << 32);
+    }
+    let byte = |i: usize| u64::from(tail[i]);
+    byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)))
+}
+
 fn hash(word: &[u8], fold: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mix = |h: u64, v: u64| {
@@ -68,11 +91,7 @@ fn hash(word: &[u8], fold: u64) -> u64 {
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        let v = tail
-            .iter()
-            .rev()
-            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-        h = mix(h, v);
+        h = mix(h, little_endian(word, tail.len()));
     }
     h = (h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
     (h ^ (h >> 32)).max(1)

@@ -46,6 +46,14 @@ impl Lexicon {
         count(word)
     }
 
+    /// `count` of a word known to be ASCII letters (a core the scan read).
+    pub(crate) fn count_letters(&self, word: &[u8]) -> u64 {
+        if word.len() > MAX_WORD {
+            return 0;
+        }
+        count(word)
+    }
+
     /// Natural log-probability of a count.
     pub(crate) fn logp(&self, count: u64) -> f64 {
         (count.max(1) as f64 / self.total).ln()

@@ -119,6 +119,27 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
+/// Where the run of ASCII letters from `i` ends, eight bytes at a time:
+/// most of a text is words, and the byte loop after it then meets the
+/// space at once. In the text's last seven bytes it may stop early: the
+/// byte loop reads on.
+fn past_letters(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte's low seven bits, folded to lower case: no sum below
+        // carries into the next byte. A letter is 0x61..=0x7A, and ASCII.
+        let x = (v & (0x7F * ONES)) | (0x20 * ONES);
+        let letter = (x + 0x1F * ONES) & !(x + 0x05 * ONES) & !v & (0x80 * ONES);
+        let other = !letter & (0x80 * ONES);
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// The cores of the text's white-space separated tokens; empty cores are
 /// left out. One pass over the bytes, decoding only non-ASCII characters.
 fn cores(text: &str) -> Vec<Core> {
@@ -132,6 +153,7 @@ fn cores(text: &str) -> Vec<Core> {
         // `OTHER` is among them.
         let mut seen = 0;
         let mut separator = 0;
+        i = past_letters(bytes, i);
         while i < bytes.len() {
             let class = BYTE_CLASS[usize::from(bytes[i])];
             if class & (SPACE | HIGH | MAYBE_SPACE) == 0 {
@@ -426,7 +448,9 @@ fn doc_words<'a>(text: &'a str, cores: &[Core], lex: &Lexicon) -> (DocWords<'a>,
         });
         seen.count += 1;
         lexes.push(if c.letters {
-            *seen.lex.get_or_insert_with(|| lex.count(w.as_bytes()))
+            *seen
+                .lex
+                .get_or_insert_with(|| lex.count_letters(w.as_bytes()))
         } else {
             0
         });
@@ -2753,6 +2777,24 @@ mod tests {
                 assert!(matches!(class, SPACE | MAYBE_SPACE), "{c:?}");
             }
             assert_eq!(class == LETTER, c.is_ascii_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        // Every byte value at each place of two chunks and a short tail.
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut text = vec![b'k'; 12];
+                text.extend([b'Q'; 8]);
+                text[at] = b;
+                let end = (text.iter())
+                    .position(|c| !c.is_ascii_alphabetic())
+                    .unwrap_or(text.len());
+                let found = past_letters(&text, 0);
+                let in_tail = found >= 16 && found <= end;
+                assert!(found == end || in_tail, "byte {b:#x} at {at}: {found}");
+            }
         }
     }
 
