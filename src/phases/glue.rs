@@ -119,6 +119,11 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
+/// Whether two cores are apart by one space and nothing else.
+fn one_space(text: &str, a: &Core, b: &Core) -> bool {
+    b.start == a.end + 1 && text.as_bytes()[a.end] == b' '
+}
+
 /// Where the run of ASCII letters from `i` ends, eight bytes at a time:
 /// most of a text is words, and the byte loop after it then meets the
 /// space at once. In the text's last seven bytes it may stop early: the
@@ -575,7 +580,7 @@ impl<'a> Splitter<'a> {
             let upper = |c: &Core| text.as_bytes()[c.start].is_ascii_uppercase();
             let mut pairs = FxHashMap::default();
             for p in cores.windows(2) {
-                if upper(&p[0]) && upper(&p[1]) && &text[p[0].end..p[1].start] == " " {
+                if upper(&p[0]) && upper(&p[1]) && one_space(text, &p[0], &p[1]) {
                     let pair = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
                     *pairs.entry(pair).or_insert(0) += 1;
                 }
@@ -596,10 +601,10 @@ impl<'a> Splitter<'a> {
             let cyrillic_capital = |c: char| matches!(c, 'А'..='Я' | 'Ё');
             let mut names = FxHashSet::default();
             for p in cores.windows(2) {
-                let (a, b) = (first(&p[0]), first(&p[1]));
-                if &text[p[0].end..p[1].start] != " " {
+                if !one_space(text, &p[0], &p[1]) {
                     continue;
                 }
+                let (a, b) = (first(&p[0]), first(&p[1]));
                 if (a.is_ascii_lowercase() && b.is_ascii_uppercase())
                     || (cyrillic_capital(b) && a.is_alphanumeric())
                 {
@@ -1741,25 +1746,26 @@ impl<'a> Splitter<'a> {
         } else {
             Cow::Owned(w.to_lowercase())
         };
+        // A word of the frequency list in Russian text is a word (names:
+        // `Асмолов`, `Оливер`; slang: `отмазка`): asked first, as most
+        // tokens are, and the list answers in a probe.
+        let russian = self.russian();
+        if russian && Foreign::get().zipf(Language::Russian, &lower).is_some() {
+            return None;
+        }
         let mut found = if repeats > 1 {
             None
         } else {
             self.split_by_evidence(w, &lower)
         };
-        if found.is_none() && self.russian() {
+        if found.is_none() && russian {
             found = self
                 .frequent_pair(&lower, first.is_uppercase())
                 .map(|at| vec![&w[..at], &w[at..]]);
         }
         // A form of the dictionary is a word, whatever the document holds:
-        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`;
-        // so is a word of the frequency list in Russian text (names:
-        // `Асмолов`, `Оливер`; slang: `отмазка`).
-        if found.is_none()
-            || RussianForms::get().contains(w)
-            || inflects_a_form(&lower)
-            || (self.russian() && Foreign::get().zipf(Language::Russian, &lower).is_some())
-        {
+        // `доступна` is not `доступ` + `на`, nor `показа` `пока` + `за`.
+        if found.is_none() || RussianForms::get().contains(w) || inflects_a_form(&lower) {
             return None;
         }
         // A bound prefix (фото-) starts a compound, and an ending that is
@@ -1916,8 +1922,9 @@ impl<'a> Splitter<'a> {
         }
         let foreign = Foreign::get();
         let lower = w.to_lowercase();
-        // Cuts are made in the token as written.
-        if lower.len() != w.len() || foreign.is_top(lang, &lower) {
+        // Cuts are made in the token as written; a token the language
+        // lists is a word (most are: asked first).
+        if lower.len() != w.len() || foreign.zipf(lang, &lower).is_some() {
             return None;
         }
         let capitalised = first.is_uppercase();
@@ -1950,9 +1957,7 @@ impl<'a> Splitter<'a> {
             }
             cuts.push((at, rest_l, rest_r, fl, fr));
         }
-        // A token the language lists is a word: asked only now, as most
-        // tokens have no cut worth asking about.
-        if cuts.is_empty() || foreign.zipf(lang, &lower).is_some() {
+        if cuts.is_empty() {
             return None;
         }
         let mut found = None;
