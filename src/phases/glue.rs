@@ -398,8 +398,11 @@ const MIN_LOST_SPACES: usize = 3;
 const LOST_SPACES_PER: usize = 200;
 
 /// How common (Zipf * 100) each part of a short compound the web never
-/// writes must be.
+/// writes must be; or, in lower case, each at least `RARER_WEB_PART` and
+/// both together `WEB_PAIR` (Zipf 3.0 beside 5.5).
 const COMMON_WEB_PART: u64 = 400;
+const RARER_WEB_PART: u64 = 300;
+const WEB_PAIR: u64 = 850;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
@@ -1570,7 +1573,8 @@ impl<'a> Splitter<'a> {
     /// A split the document's lost spaces elsewhere make likely. The web's
     /// word list is asked only then: most documents lost none.
     fn lossy_split(&mut self, parts: &[&str]) -> bool {
-        self.lossy() && unknown_to_web(parts)
+        let lower_case = parts.iter().all(|p| !capitalised(p));
+        self.lossy() && unknown_to_web(parts, lower_case)
     }
 
     /// Whether the document lost spaces elsewhere, for a split that would
@@ -2177,9 +2181,16 @@ impl<'a> Splitter<'a> {
 /// A short closed compound is a word the web writes (roadmap, gameplay,
 /// deathbed); two common words the web never writes as one are a phrase that
 /// lost its space (`deathtoll`, `yearsago`, `bondprices`).
-fn unknown_to_web(parts: &[&str]) -> bool {
+fn unknown_to_web(parts: &[&str], lower_case: bool) -> bool {
     let web = WebWords::get();
-    parts.iter().all(|p| web.zipf(p) >= COMMON_WEB_PART) && web.zipf(&parts.concat()) == 0
+    let zipf: Vec<u64> = parts.iter().map(|p| web.zipf(p)).collect();
+    let common = zipf.iter().all(|&z| z >= COMMON_WEB_PART);
+    // A rarer word beside a commoner one (`known|harms`, `swap|out`), but
+    // not a name's head (`Amer|is`).
+    let rarer = lower_case
+        && zipf.iter().all(|&z| z >= RARER_WEB_PART)
+        && zipf.iter().sum::<u64>() >= WEB_PAIR;
+    (common || rarer) && web.zipf(&parts.concat()) == 0
 }
 
 /// A bare noun or verb before a gerund makes a compound (copywriting,
