@@ -1373,7 +1373,15 @@ impl<'a> Splitter<'a> {
                 && l.len() >= MIN_LONG_PART
                 && r.len() >= MIN_LONG_PART
                 && !self.agent_noun(r);
-            let min = if self.is_function(l) || self.is_function(r) || long {
+            // In a document that lost spaces elsewhere, two moderately
+            // common words the web never writes as one (`glitch|led`).
+            let lossy = |s: &mut Self| {
+                shape == Shape::Lower
+                    && l.len() >= MIN_CONTENT_PART
+                    && r.len() >= MIN_CONTENT_PART
+                    && s.lossy_split(&[l, r])
+            };
+            let min = if self.is_function(l) || self.is_function(r) || long || lossy(self) {
                 self.weak
             } else {
                 self.strong
