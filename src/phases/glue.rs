@@ -1260,10 +1260,17 @@ impl<'a> Splitter<'a> {
             let glued = self.doc_count(w);
             let apart = self.pair_count(l, r);
             let names = Names::get();
+            // In a document that lost spaces elsewhere, a name of the list
+            // before a capitalised word, written once, that the web never
+            // writes as one (MichaelMalaska, CaitlynSmith; not TomTom).
+            let lossy = |s: &mut Self| {
+                glued <= 1 && names.contains(l) && WebWords::get().zipf(w) == 0 && s.lossy()
+            };
             let ok = !self.is_function(l)
                 && !self.is_function(r)
                 && ((apart > 0 && (glued <= 1 || apart >= 2 * glued))
-                    || (glued <= 1 && l != r && names.contains(l) && names.contains(r)));
+                    || (glued <= 1 && l != r && names.contains(l) && names.contains(r))
+                    || lossy(self));
             return ok.then(|| vec![l, r]);
         }
         if let Shape::Seam(i) = shape {
