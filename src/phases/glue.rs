@@ -1261,10 +1261,14 @@ impl<'a> Splitter<'a> {
             let apart = self.pair_count(l, r);
             let names = Names::get();
             // In a document that lost spaces elsewhere, a name of the list
-            // before a capitalised word, written once, that the web never
-            // writes as one (MichaelMalaska, CaitlynSmith; not TomTom).
+            // beside a capitalised word, written once, that the web never
+            // writes as one (MichaelMalaska, PrinceAndrew; not TomTom).
+            // Two common words are as often a brand (SunExpress, StackAdapt).
             let lossy = |s: &mut Self| {
-                glued <= 1 && names.contains(l) && WebWords::get().zipf(w) == 0 && s.lossy()
+                glued <= 1
+                    && (names.contains(l) || names.contains(r))
+                    && WebWords::get().zipf(w) == 0
+                    && s.lossy()
             };
             let ok = !self.is_function(l)
                 && !self.is_function(r)
