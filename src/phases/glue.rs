@@ -1423,7 +1423,9 @@ impl<'a> Splitter<'a> {
             // only is worked out once per end.
             let n = w.len();
             let tail_function: Vec<bool> = (0..n).map(|j| self.is_function(&w[j..])).collect();
-            let min = self.strong;
+            // Moderately common content words, in a document that lost
+            // spaces elsewhere (`making|the|dandelions`).
+            let min = if self.lossy() { self.weak } else { self.strong };
             let lower = shape == Shape::Lower;
             let article_logp = self.lex.logp(self.strong);
             let article = |p: &str| (p == "a").then_some(article_logp);
