@@ -1901,8 +1901,10 @@ impl<'a> Splitter<'a> {
                 found = Some(vec![l, r]);
             }
         }
-        if found.is_none() && first.is_lowercase() && self.russian() {
-            found = self.two_forms(w);
+        // A capitalised token too in a document that lost spaces elsewhere
+        // (`Какуюкухню` at a sentence's start): names are rarely two forms.
+        if found.is_none() && self.russian() && (first.is_lowercase() || self.lossy()) {
+            found = self.two_forms(w, lower);
         }
         found
     }
@@ -2082,7 +2084,7 @@ impl<'a> Splitter<'a> {
     /// head (`полноэкранном`, `земледелие`), and a right part that starts
     /// with a vowel is more often a suffix the dictionary lacks before it
     /// (`стыкуем` + `ость`, `банком` + `атом`) than a word.
-    fn two_forms(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+    fn two_forms(&mut self, w: &'a str, lower: &str) -> Option<Vec<&'a str>> {
         // Shorter tokens only in a document that lost spaces elsewhere:
         // most documents did not, and the dictionary walk is dear.
         let n = w.chars().count();
@@ -2094,22 +2096,23 @@ impl<'a> Splitter<'a> {
         // parts of words (`посек` + `торного`, `перекали` + `бровки`).
         let listed = |p: &str| Foreign::get().zipf(Language::Russian, p).is_some();
         // The dictionary folds `ё`; so does the walk for the left parts.
-        let folded = w.replace('ё', "е");
+        let folded = lower.replace('ё', "е");
         let prefixes = forms.prefixes(&folded);
         // The walk reaches the end of a token that is a form itself.
-        if prefixes.last() == Some(&w.len()) {
+        // Lower-casing keeps a Cyrillic letter's length: cuts in `lower`
+        // are cuts in `w`.
+        if prefixes.last() == Some(&w.len()) || lower.len() != w.len() {
             return None;
         }
         let mut found = None;
         for at in prefixes {
-            let (l, r) = w.split_at(at);
+            let (l, r) = lower.split_at(at);
             let (rest_l, rest_r) = (l.chars().count(), r.chars().count());
             let c = r.chars().next().unwrap_or('ь');
             let linked = rest_r > MIN_FORMS_RIGHT && linking_vowel(l);
             let vowel = matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я');
             if rest_l < MIN_LOSSY_FORM
                 || rest_r < MIN_LOSSY_FORM
-                || linked
                 || c == 'ь'
                 || c == 'ъ'
                 || !forms.contains(r)
@@ -2123,6 +2126,12 @@ impl<'a> Splitter<'a> {
             // `кур|куму`), and a right part that starts with a vowel
             // (`вариантов|идей`).
             let zipf = |p: &str| Foreign::get().zipf(Language::Russian, p).unwrap_or(0);
+            // A compound's head (`полно|экранном`) unless, in a document
+            // that lost spaces elsewhere, both are common words
+            // (`тесто|поднялось`).
+            if linked && !(zipf(l) >= FOREIGN_PAIR && zipf(r) >= FOREIGN_PAIR && self.lossy()) {
+                continue;
+            }
             let short = (rest_l < MIN_FORMS_LEFT && zipf(l) < COMMONEST_SHORT_FORM)
                 || (rest_r < MIN_FORMS_RIGHT && zipf(r) < COMMONEST_SHORT_FORM);
             let relaxed = vowel || rest_l < MIN_FORMS_LEFT || rest_r < MIN_FORMS_RIGHT;
@@ -2132,7 +2141,7 @@ impl<'a> Splitter<'a> {
             if found.is_some() {
                 return None;
             }
-            found = Some(vec![l, r]);
+            found = Some(vec![&w[..at], &w[at..]]);
         }
         found
     }
