@@ -1144,7 +1144,9 @@ impl<'a> Splitter<'a> {
                 .or_else(|| self.german_seam(w))
                 .or_else(|| self.split_foreign(w));
         }
-        let shape = shape(bytes)?;
+        let Some(shape) = shape(bytes) else {
+            return self.after_doc_brand(w);
+        };
         // A repeated capitalised token is a name: no need to look further
         // (camel case decides by the pairs the document writes apart).
         if !matches!(shape, Shape::Lower | Shape::Camel(_)) && self.doc_count(w) > 1 {
@@ -1153,6 +1155,9 @@ impl<'a> Splitter<'a> {
         let parts = match self.split_word(w, shape) {
             Some(parts) => parts,
             None if shape == Shape::Lower => self.peel(w)?,
+            None if matches!(shape, Shape::Camel(_) | Shape::Lead(_)) => {
+                return self.after_doc_brand(w);
+            }
             None => return None,
         };
         // A token the document repeats is a word of its own (a name, jargon)
@@ -1176,6 +1181,41 @@ impl<'a> Splitter<'a> {
             && !self.web_word(w, shape, &parts)
             && (only_function || led || camel || self.doc_count(w) <= 1))
             .then_some(parts)
+    }
+
+    /// A word the document writes elsewhere with capitals inside (`MacBook`,
+    /// `NASA`, `WeWork`), glued to a lower-case word after it
+    /// (`NASAis`, `MacBookkeyboard`): a function word, or a common word in
+    /// a document that lost spaces elsewhere. At one cut only, and not in a
+    /// token the document repeats.
+    fn after_doc_brand(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        if self.doc_count(w) > 1 {
+            return None;
+        }
+        let bytes = w.as_bytes();
+        let tail = bytes
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        let mut found = None;
+        for at in bytes.len() - tail..bytes.len() {
+            let (l, r) = w.split_at(at);
+            let inner_capital = l.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+            if r.len() < 2 || !inner_capital || self.doc_count(l) == 0 {
+                continue;
+            }
+            // Not a function word that ends brands too (`CAIone`).
+            let word = (self.is_function(r) && !self.words.name_tails.contains(r))
+                || (r.len() >= 4 && self.lex.count(r.as_bytes()) >= self.strong && self.lossy());
+            if word {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(vec![l, r]);
+            }
+        }
+        found
     }
 
     /// A token the web writes as one word at least as often, by its word
