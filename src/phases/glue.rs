@@ -1184,31 +1184,32 @@ impl<'a> Splitter<'a> {
     }
 
     /// A word the document writes elsewhere with capitals inside (`MacBook`,
-    /// `NASA`, `WeWork`), glued to a lower-case word after it
-    /// (`NASAis`, `MacBookkeyboard`): a function word, or a common word in
-    /// a document that lost spaces elsewhere. At one cut only, and not in a
-    /// token the document repeats.
+    /// `NASA`, `WeWork`), glued to a lower-case word after it (`NASAis`,
+    /// `MacBookkeyboard`): a function word, or a common word in a document
+    /// that lost spaces elsewhere. At one cut only, and not in a token the
+    /// document repeats. (Not a function word before one: identifiers are
+    /// written so, `hasMerchantReturnPolicy`.)
     fn after_doc_brand(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         if self.doc_count(w) > 1 {
             return None;
         }
         let bytes = w.as_bytes();
-        let tail = bytes
-            .iter()
-            .rev()
+        let tail = (bytes.iter().rev())
             .take_while(|b| b.is_ascii_lowercase())
             .count();
         let mut found = None;
         for at in bytes.len() - tail..bytes.len() {
             let (l, r) = w.split_at(at);
             let inner_capital = l.bytes().skip(1).any(|b| b.is_ascii_uppercase());
-            if r.len() < 2 || !inner_capital || self.doc_count(l) == 0 {
-                continue;
-            }
             // Not a function word that ends brands too (`CAIone`).
-            let word = (self.is_function(r) && !self.words.name_tails.contains(r))
-                || (r.len() >= 4 && self.lex.count(r.as_bytes()) >= self.strong && self.lossy());
-            if word {
+            let glued = r.len() >= 2
+                && inner_capital
+                && self.doc_count(l) > 0
+                && ((self.is_function(r) && !self.words.name_tails.contains(r))
+                    || (r.len() >= 4
+                        && self.lex.count(r.as_bytes()) >= self.strong
+                        && self.lossy()));
+            if glued {
                 if found.is_some() {
                     return None;
                 }
