@@ -822,6 +822,9 @@ impl<'a> Splitter<'a> {
         if let Some(at) = self.initialism_at(w) {
             return Some(vec![at]);
         }
+        if let Some(at) = self.beside_doc_model(w) {
+            return Some(vec![at]);
+        }
         let parts = self.split_alpha(w)?;
         Some(cuts_of(&parts))
     }
@@ -1214,6 +1217,52 @@ impl<'a> Splitter<'a> {
                     return None;
                 }
                 found = Some(vec![l, r]);
+            }
+        }
+        found
+    }
+
+    /// A token of the document with digits in it (`RAV4`, `60fps`, `A350`),
+    /// written elsewhere on its own, glued to a lower-case word after it
+    /// (`RAV4small`, `25thcall`) or before it (`theA350`, `currentRAV4`):
+    /// a function word, or a common word in a document that lost spaces
+    /// elsewhere. At one cut only, in a token written once.
+    fn beside_doc_model(&mut self, w: &str) -> Option<usize> {
+        if self.doc_count(w) > 1 || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let bytes = w.as_bytes();
+        // Letters and digits both: not a number (`7am`, `and15`).
+        let model = |p: &str| {
+            p.bytes().any(|b| b.is_ascii_digit()) && p.bytes().any(|b| b.is_ascii_alphabetic())
+        };
+        let lower = |b: &&u8| b.is_ascii_lowercase();
+        let head = bytes.iter().take_while(lower).count();
+        let tail = bytes.iter().rev().take_while(lower).count();
+        let mut found = None;
+        for at in 1..bytes.len() {
+            let (l, r) = w.split_at(at);
+            let word = |s: &mut Self, p: &str| {
+                (s.is_function(p) && !s.words.name_tails.contains(p))
+                    || (p.len() >= 4 && s.lex.count(p.as_bytes()) >= s.strong && s.lossy())
+            };
+            // Three letters at least after a model: variants are
+            // named so (`OP1we`).
+            let glued = (at >= bytes.len() - tail
+                && r.len() >= 3
+                && model(l)
+                && self.doc_count(l) > 0
+                && word(self, r))
+                || (at <= head
+                    && l.len() >= 2
+                    && model(r)
+                    && self.doc_count(r) > 0
+                    && word(self, l));
+            if glued {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(at);
             }
         }
         found
