@@ -851,6 +851,19 @@ impl<'a> Splitter<'a> {
         if !w[..at].ends_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
+        // A capitalised word the document writes on its own, in a document
+        // that lost spaces elsewhere (`1Blue`, `7Plus`; not `4Runner`), and
+        // not a unit (`24FPS`).
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && rest.len() >= 2
+            && rest.bytes().all(|b| b.is_ascii_alphabetic())
+            && self.doc_count(w) <= 1
+            && self.doc_count(rest) > 0
+            && !(self.words.number_words).contains(&rest.to_ascii_lowercase())
+            && self.english()
+        {
+            return self.lossy().then_some(at);
+        }
         let word = if rest.bytes().all(|b| b.is_ascii_lowercase()) {
             self.english()
                 && rest.len() >= 3
