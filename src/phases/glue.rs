@@ -1805,10 +1805,24 @@ impl<'a> Splitter<'a> {
                 && (Names::get().contains(head) || !s.name_in_doc(&whole))
                 && s.lossy_split(parts)
         };
+        // Or, in a document that lost spaces elsewhere, a word the document
+        // writes on its own before a word of five letters or more, when the
+        // web never writes the two as one (`Steelersdefensive`,
+        // `Titanincluding`; not `Titanfall`, nor `Biden|sand`).
+        let lossy_doc_head = |s: &mut Self| {
+            doc_known
+                && !name_tail
+                && rest.len() == 1
+                && rest[0].len() >= 5
+                && s.doc_count(&parts.concat()) <= 1
+                && WebWords::get().zipf(&parts.concat()) == 0
+                && s.lossy()
+        };
         rest_ok
             && (ok
                 || (name_head() && (self.name_in_doc(head) || past_tense(rest[0])))
-                || lossy(self))
+                || lossy(self)
+                || lossy_doc_head(self))
     }
 
     /// In a document in another language written in Latin letters, a
