@@ -1201,8 +1201,8 @@ impl<'a> Splitter<'a> {
 
     /// A word the document writes elsewhere with capitals inside (`MacBook`,
     /// `NASA`, `WeWork`), glued to a lower-case word after it (`NASAis`,
-    /// `MacBookkeyboard`): a function word, or a common word in a document
-    /// that lost spaces elsewhere. At one cut only, and not in a token the
+    /// `MacBookkeyboard`): a function word, or a moderately common word in a
+    /// document that lost spaces elsewhere. At one cut only, and not in a token the
     /// document repeats. (Not a function word before one: identifiers are
     /// written so, `hasMerchantReturnPolicy`.)
     fn after_doc_brand(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
@@ -1222,9 +1222,7 @@ impl<'a> Splitter<'a> {
                 && inner_capital
                 && self.doc_count(l) > 0
                 && ((self.is_function(r) && !self.words.name_tails.contains(r))
-                    || (r.len() >= 4
-                        && self.lex.count(r.as_bytes()) >= self.strong
-                        && self.lossy()));
+                    || (r.len() >= 4 && self.lex.count(r.as_bytes()) >= self.weak && self.lossy()));
             if glued {
                 if found.is_some() {
                     return None;
@@ -1373,11 +1371,24 @@ impl<'a> Splitter<'a> {
                     && WebWords::get().zipf(w) == 0
                     && s.lossy()
             };
-            let ok = !self.is_function(l)
+            // Or a function word before a name the list has or the document
+            // writes on its own (`TheCarlyle`, `SinceOlivier`; not
+            // `TheStreet`, which the web writes).
+            let function_head = |s: &mut Self| {
+                glued <= 1
+                    && s.is_function(l)
+                    && !s.words.name_heads.contains(Self::lower(l).as_ref())
+                    && !s.is_function(r)
+                    && (names.contains(r) || s.doc_count(r) > 0)
+                    && WebWords::get().zipf(w) == 0
+                    && s.lossy()
+            };
+            let ok = (!self.is_function(l)
                 && !self.is_function(r)
                 && ((apart > 0 && (glued <= 1 || apart >= 2 * glued))
                     || (glued <= 1 && l != r && names.contains(l) && names.contains(r))
-                    || lossy(self));
+                    || lossy(self)))
+                || function_head(self);
             return ok.then(|| vec![l, r]);
         }
         if let Shape::Seam(i) = shape {
