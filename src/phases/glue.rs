@@ -1046,8 +1046,11 @@ impl<'a> Splitter<'a> {
         // split the first did not.
         let stand_ins = self.stand_ins;
         let hyphen = |c: char| stand_ins.reads_as(c, '-');
+        let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
         if (w.is_ascii() && !w.contains('-'))
-            || !w.chars().all(|c| c.is_ascii_alphabetic() || hyphen(c))
+            || !w
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || cyrillic(c) || hyphen(c))
             || self.doc_count(w) > 1
         {
             return None;
@@ -1058,11 +1061,22 @@ impl<'a> Splitter<'a> {
         if first == 0 || last == w.len() {
             return None;
         }
-        let mut cuts = self
-            .split_letters(&w[..first])
+        // A lower-case Cyrillic end is read like a Cyrillic token
+        // (`вкакой-то`, `какие-топредпочтения`); a capitalised one is a
+        // double name's (`Чермак-Новина`).
+        let end = |s: &mut Self, p: &'a str| {
+            if p.is_ascii() {
+                s.split_letters(p)
+            } else if p.starts_with(cyrillic_lower) {
+                s.split_alpha(p)
+            } else {
+                None
+            }
+        };
+        let mut cuts = end(self, &w[..first])
             .map(|parts| cuts_of(&parts))
             .unwrap_or_default();
-        if let Some(parts) = self.split_letters(&w[last..]) {
+        if let Some(parts) = end(self, &w[last..]) {
             cuts.extend(cuts_of(&parts).into_iter().map(|c| c + last));
         }
         (!cuts.is_empty()).then_some(cuts)
