@@ -1148,6 +1148,7 @@ impl<'a> Splitter<'a> {
         if !w.is_ascii() {
             let parts = self
                 .split_by_document(w)
+                .or_else(|| self.cyrillic_seam(w))
                 .or_else(|| self.split_foreign(w))?;
             // Asked only of a token about to split.
             return (!self.listed(w)).then_some(parts);
@@ -1964,6 +1965,24 @@ impl<'a> Splitter<'a> {
                     .is_none_or(|z| z < FREQUENT_WORD)
         };
         found.filter(|parts| !bound(parts) && !name_like(parts))
+    }
+
+    /// In a Russian document that lost spaces elsewhere, a Russian word
+    /// glued to a capitalised one (`мужПолины`, `уВас`, `иМикки`): written
+    /// once, the first a word of the frequency list.
+    fn cyrillic_seam(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let at = w.find(|c: char| !cyrillic_lower(c))?;
+        let (l, r) = w.split_at(at);
+        let mut rest = r.chars();
+        let capital = rest.next().is_some_and(|c| matches!(c, 'А'..='Я' | 'Ё'));
+        let seam = at > 0
+            && capital
+            && rest.clone().count() >= 1
+            && rest.all(cyrillic_lower)
+            && self.doc_count(w) <= 1
+            && self.russian()
+            && Foreign::get().zipf(Language::Russian, l).is_some();
+        (seam && self.lossy()).then(|| vec![l, r])
     }
 
     /// The two words of the document, or a function or dictionary word
