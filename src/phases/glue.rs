@@ -1183,6 +1183,9 @@ impl<'a> Splitter<'a> {
         if !matches!(shape, Shape::Lower | Shape::Camel(_)) && self.doc_count(w) > 1 {
             return None;
         }
+        if let Some(parts) = self.pronoun_i(w, shape) {
+            return Some(parts);
+        }
         let parts = match self.split_word(w, shape) {
             Some(parts) => parts,
             None if shape == Shape::Lower => self.peel(w)?,
@@ -1292,6 +1295,25 @@ impl<'a> Splitter<'a> {
             }
         }
         found
+    }
+
+    /// In a document that lost spaces elsewhere, the pronoun `I` glued to
+    /// a function word, a common word of four letters or more or a
+    /// moderately common one of five (`Itook`, `Icannot`, `Iuploaded`), in
+    /// a token written once that no list knows (names: Ivan, Irene are
+    /// words of the lexicon).
+    fn pronoun_i(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
+        let r = w.strip_prefix('I')?;
+        let word = |s: &mut Self| {
+            let count = s.lex.count(r.as_bytes());
+            (s.is_function(r)
+                || (r.len() >= 4 && count >= s.strong)
+                || (r.len() >= 5 && count >= s.weak))
+                && !Names::get().contains(w)
+                && s.doc_count(w) <= 1
+        };
+        (shape == Shape::Capitalized && r.len() >= 2 && word(self) && self.lossy())
+            .then(|| vec![&w[..1], r])
     }
 
     /// A token the web writes as one word at least as often, by its word
