@@ -1990,20 +1990,38 @@ impl<'a> Splitter<'a> {
     }
 
     /// In a Russian document that lost spaces elsewhere, a Russian word
-    /// glued to a capitalised one (`мужПолины`, `уВас`, `иМикки`): written
-    /// once, the first a word of the frequency list.
+    /// glued to a capitalised one (`мужПолины`, `уВас`, `иМикки`), or a
+    /// capitalised one to a surname (`ЕленаАстахова`): written once, the
+    /// first a word of the frequency list.
     fn cyrillic_seam(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
-        let at = w.find(|c: char| !cyrillic_lower(c))?;
+        let capital = |c: char| matches!(c, 'А'..='Я' | 'Ё');
+        // A capitalised first word only before a surname (`ЕленаАстахова`):
+        // brands are made of words (МегаФон, СберБанк).
+        let first = w
+            .chars()
+            .next()
+            .filter(|&c| capital(c))
+            .map_or(0, char::len_utf8);
+        let at = first + w[first..].find(|c: char| !cyrillic_lower(c))?;
         let (l, r) = w.split_at(at);
         let mut rest = r.chars();
-        let capital = rest.next().is_some_and(|c| matches!(c, 'А'..='Я' | 'Ё'));
-        let seam = at > 0
-            && capital
+        let surname = || {
+            [
+                "ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына", "ский", "цкий", "ская", "цкая",
+            ]
+            .iter()
+            .any(|e| r.ends_with(e))
+        };
+        let seam = at > first
+            && rest.next().is_some_and(capital)
             && rest.clone().count() >= 1
             && rest.all(cyrillic_lower)
+            && (first == 0 || surname())
             && self.doc_count(w) <= 1
             && self.russian()
-            && Foreign::get().zipf(Language::Russian, l).is_some();
+            && Foreign::get()
+                .zipf(Language::Russian, &l.to_lowercase())
+                .is_some();
         (seam && self.lossy()).then(|| vec![l, r])
     }
 
