@@ -1162,8 +1162,13 @@ impl<'a> Splitter<'a> {
     /// The parts a token of ASCII letters splits into, if it is glued.
     fn split_letters(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         let bytes = w.as_bytes();
-        // Three letters only for a function word and the article: "ofa", "isa".
-        let min_len = if bytes.last() == Some(&b'a') { 3 } else { 4 };
+        // Three letters only for a function word and the article (`ofa`,
+        // `isa`), and the pronoun (`Iam`).
+        let min_len = if bytes.last() == Some(&b'a') || bytes.first() == Some(&b'I') {
+            3
+        } else {
+            4
+        };
         if bytes.len() < min_len || bytes.len() > MAX_WORD {
             return None;
         }
@@ -2073,12 +2078,17 @@ impl<'a> Splitter<'a> {
                     .zipf(Language::Russian, r)
                     .is_some_and(|z| z >= PREFIXED_REST)
             };
-            let prefix_head = rest_r >= MIN_PREFIXED_FORM
-                && rest_l <= self.words.dictionary_head_chars
+            // A form one letter shorter in a document that lost spaces
+            // elsewhere (`в|пюре`).
+            let long_enough = |s: &mut Self| {
+                rest_r >= MIN_PREFIXED_FORM || (rest_r + 1 == MIN_PREFIXED_FORM && s.lossy())
+            };
+            let prefix_head = rest_l <= self.words.dictionary_head_chars
                 && lower.get(..at).is_some_and(|h| {
                     (self.words.dictionary_heads.contains(h) && !verb_like(r) && frequent_rest(r))
                         || (self.words.negation_heads.contains(h) && finite_verb(r))
-                });
+                })
+                && long_enough(self);
             // Off a dictionary form: a head that begins no compound (not
             // все-: всеразрушительный), or a tail off a longer word.
             if first.is_lowercase() {
