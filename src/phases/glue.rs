@@ -318,6 +318,9 @@ const MIN_FORMS_RIGHT: usize = 4;
 const MIN_LOSSY_FORM: usize = 3;
 const COMMONEST_SHORT_FORM: u64 = 480;
 
+/// Shortest right form of two the frequency list need not have.
+const MIN_RARE_FORM: usize = 6;
+
 /// Shortest form a preposition or negation splits off (`в` + `пюре` stays).
 const MIN_PREFIXED_FORM: usize = 5;
 
@@ -2328,8 +2331,16 @@ impl<'a> Splitter<'a> {
                 || c == 'ъ'
                 || !forms.contains(r)
                 || !listed(l)
-                || !listed(r)
             {
+                continue;
+            }
+            // A rarer right form, long and not starting with a vowel, after
+            // a long left one, in a document that lost spaces elsewhere
+            // (`нарезать|брусочками`; not `синем|аграфии`).
+            let rare_ok = |s: &mut Self| {
+                rest_l >= MIN_FORMS_LEFT && rest_r >= MIN_RARE_FORM && !vowel && s.lossy()
+            };
+            if !(listed(r) || rare_ok(self)) {
                 continue;
             }
             // In a document that lost spaces elsewhere, a shorter part that
