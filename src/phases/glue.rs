@@ -284,6 +284,9 @@ struct Splitter<'a> {
     /// the token judged last would split with it.
     lossy: bool,
     wants_lossy: bool,
+    /// Whether the token judged last has a comma glued between two words:
+    /// split only where the document lost spaces, and evidence that it did.
+    comma_glued: bool,
     text: &'a str,
 }
 
@@ -801,6 +804,12 @@ impl<'a> Splitter<'a> {
             // same pass, or a second run would find more to do.
             let right = self.split(&w[at + 1..]).unwrap_or_default();
             if !right.is_empty() || !self.unknown_ascii(&w[at + 1..]) {
+                // A writer's own slip in clean text (`Colorado,Washington`)
+                // is left; it tells of lost spaces all the same.
+                self.comma_glued = true;
+                if !self.lossy() {
+                    return None;
+                }
                 let mut cuts = self.split(&w[..at]).unwrap_or_default();
                 cuts.push(at + 1);
                 cuts.extend(right.into_iter().map(|c| c + at + 1));
@@ -1652,9 +1661,21 @@ impl<'a> Splitter<'a> {
                     .iter()
                     .any(|&i| i != cut && content(&w[..i]) && content(&w[i..]))
         };
+        // A plural before a function word that reads, with its `s`, as a
+        // two-letter word and a common one (`ads|can` is `ad|scan`).
+        let plural_shift = |best: &[&str]| {
+            let [l, r] = best else { return false };
+            let shifted = format!("s{r}");
+            l.len() == 3
+                && r.len() >= 3
+                && l.ends_with('s')
+                && self.is_function(r)
+                && lex.count(&l.as_bytes()[..2]) >= weak
+                && lex.count(shifted.as_bytes()) >= self.strong
+        };
         match scored.as_slice() {
             [] => None,
-            [only] if other_pair(&only.1) => None,
+            [only] if other_pair(&only.1) || plural_shift(&only.1) => None,
             [only] => Some(only.1.clone()),
             [best, next, ..] => (best.0 - next.0 >= AMBIGUITY_MARGIN).then(|| best.1.clone()),
         }
@@ -2974,13 +2995,15 @@ fn split_window(
         names: None,
         lossy: false,
         wants_lossy: false,
+        comma_glued: false,
         text,
     };
     let mut split = Vec::new();
     let mut unsplit = Vec::new();
     // A token's decision depends on the token and the document only: each
     // is judged once.
-    let mut judged: FxHashMap<&str, (Option<String>, bool)> = FxHashMap::default();
+    let mut judged: FxHashMap<&str, (Option<String>, bool, bool)> = FxHashMap::default();
+    let mut commas = 0;
     for (i, c) in cores.iter().enumerate() {
         if c.letters && sp.lexes[i] >= sp.known {
             continue;
@@ -2990,10 +3013,12 @@ fn split_window(
         if w.ends_with("in") && text[c.end..].starts_with(['\'', '\u{2019}']) {
             continue;
         }
-        let (out, wants_lossy) = judged.entry(w).or_insert_with(|| {
+        let (out, wants_lossy, comma_glued) = judged.entry(w).or_insert_with(|| {
             sp.wants_lossy = false;
-            (sp.judge(w, c.letters), sp.wants_lossy)
+            sp.comma_glued = false;
+            (sp.judge(w, c.letters), sp.wants_lossy, sp.comma_glued)
         });
+        commas += usize::from(*comma_glued && out.is_none());
         match out {
             Some(out) => split.push((i, out.clone())),
             None if *wants_lossy => unsplit.push(i),
@@ -3002,7 +3027,8 @@ fn split_window(
     }
     // A document that lost spaces often is asked again about what it may
     // have lost them in where clean text has closed compounds.
-    if split.len() >= MIN_LOST_SPACES && split.len() * LOST_SPACES_PER >= cores.len() {
+    let lost = split.len() + commas;
+    if lost >= MIN_LOST_SPACES && lost * LOST_SPACES_PER >= cores.len() {
         sp.lossy = true;
         let mut rejudged: FxHashMap<&str, Option<String>> = FxHashMap::default();
         for i in unsplit {
