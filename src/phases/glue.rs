@@ -1236,10 +1236,10 @@ impl<'a> Splitter<'a> {
 
     /// A word the document writes elsewhere with capitals inside (`MacBook`,
     /// `NASA`, `WeWork`), glued to a lower-case word after it (`NASAis`,
-    /// `MacBookkeyboard`): a function word, or a moderately common word in a
-    /// document that lost spaces elsewhere. At one cut only, and not in a token the
-    /// document repeats. (Not a function word before one: identifiers are
-    /// written so, `hasMerchantReturnPolicy`.)
+    /// `MacBookkeyboard`): a function word, or a moderately common word in
+    /// a document that lost spaces elsewhere. At one cut only, and not in a
+    /// token the document repeats. (Not a function word before one:
+    /// identifiers are written so, `hasMerchantReturnPolicy`.)
     fn after_doc_brand(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         if self.doc_count(w) > 1 {
             return None;
@@ -2313,7 +2313,8 @@ impl<'a> Splitter<'a> {
         })
     }
 
-    /// A lower-case Cyrillic token that reads, at one cut only, as two
+    /// A Cyrillic token (`lower`, lower-cased; capitalised only where the
+    /// document lost spaces) that reads, at one cut only, as two
     /// dictionary forms of some length (`поклонниковрецептами`). A left part
     /// that ends in the linking vowel before a long right one is a compound's
     /// head (`полноэкранном`, `земледелие`), and a right part that starts
@@ -2364,17 +2365,17 @@ impl<'a> Splitter<'a> {
             if !(listed(r) || rare_ok(self)) {
                 continue;
             }
+            let zipf = |p: &str| Foreign::get().zipf(Language::Russian, p).unwrap_or(0);
+            // A compound's head (`полно|экранном`) unless, in a document
+            // that lost spaces elsewhere, both are common words
+            // (`лучше|заранее`).
+            if linked && !(zipf(l) >= FOREIGN_PAIR && zipf(r) >= FOREIGN_PAIR && self.lossy()) {
+                continue;
+            }
             // In a document that lost spaces elsewhere, a shorter part that
             // is one of the commonest words (`два|раза`, `кем|хочу`; not
             // `кур|куму`), and a right part that starts with a vowel
             // (`вариантов|идей`).
-            let zipf = |p: &str| Foreign::get().zipf(Language::Russian, p).unwrap_or(0);
-            // A compound's head (`полно|экранном`) unless, in a document
-            // that lost spaces elsewhere, both are common words
-            // (`тесто|поднялось`).
-            if linked && !(zipf(l) >= FOREIGN_PAIR && zipf(r) >= FOREIGN_PAIR && self.lossy()) {
-                continue;
-            }
             let short = (rest_l < MIN_FORMS_LEFT && zipf(l) < COMMONEST_SHORT_FORM)
                 || (rest_r < MIN_FORMS_RIGHT && zipf(r) < COMMONEST_SHORT_FORM);
             let relaxed = vowel || rest_l < MIN_FORMS_LEFT || rest_r < MIN_FORMS_RIGHT;
