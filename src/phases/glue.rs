@@ -1161,6 +1161,7 @@ impl<'a> Splitter<'a> {
             let parts = self
                 .split_by_document(w)
                 .or_else(|| self.cyrillic_seam(w))
+                .or_else(|| self.german_seam(w))
                 .or_else(|| self.split_foreign(w))?;
             // Asked only of a token about to split.
             return (!self.listed(w)).then_some(parts);
@@ -1941,7 +1942,7 @@ impl<'a> Splitter<'a> {
         } else {
             foreign.zipf(Language::German, &head).unwrap_or(0) >= FOREIGN_WORD
         };
-        let r_lower = r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        let r_lower = r.chars().skip(1).all(char::is_lowercase);
         (l.len() >= 2
             && r.len() >= 4
             && r_lower
