@@ -1161,7 +1161,7 @@ impl<'a> Splitter<'a> {
             let parts = self
                 .split_by_document(w)
                 .or_else(|| self.cyrillic_seam(w))
-                .or_else(|| self.german_seam(w))
+                .or_else(|| self.foreign_seam(w))
                 .or_else(|| self.split_foreign(w))?;
             // Asked only of a token about to split.
             return (!self.listed(w)).then_some(parts);
@@ -1190,7 +1190,7 @@ impl<'a> Splitter<'a> {
         }
         if !self.english() {
             return (self.seam_by_document(w))
-                .or_else(|| self.german_seam(w))
+                .or_else(|| self.foreign_seam(w))
                 .or_else(|| self.split_foreign(w));
         }
         let Some(shape) = shape(bytes) else {
@@ -1923,24 +1923,25 @@ impl<'a> Splitter<'a> {
     }
 
     /// German capitalises its nouns and writes no word with a capital
-    /// inside: in a German document that lost spaces elsewhere, a word of
-    /// the language before a capitalised one (`neueTechnologien`,
-    /// `imKontext`; after a capitalised head only a function word:
-    /// `DasKrankenhaus`).
-    fn german_seam(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+    /// inside, nor do Portuguese and Indonesian: in such a document that
+    /// lost spaces elsewhere, a word of the language before a capitalised
+    /// one (`neueTechnologien`, `imKontext`, `comDeus`, `wafatnyaNabi`;
+    /// after a capitalised head only a function word: `DasKrankenhaus`).
+    fn foreign_seam(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
         let (Shape::Seam(i) | Shape::Camel(i)) = shape(w.as_bytes())? else {
             return None;
         };
-        if self.language()? != Language::German {
+        let lang = self.language()?;
+        if lang != Language::German && !lang.writes_pairs_apart() {
             return None;
         }
         let (l, r) = w.split_at(i);
         let foreign = Foreign::get();
         let head = l.to_ascii_lowercase();
         let head_ok = if capitalised(l) {
-            foreign.is_top(Language::German, &head)
+            foreign.is_top(lang, &head)
         } else {
-            foreign.zipf(Language::German, &head).unwrap_or(0) >= FOREIGN_WORD
+            foreign.zipf(lang, &head).unwrap_or(0) >= FOREIGN_WORD
         };
         let r_lower = r.chars().skip(1).all(char::is_lowercase);
         (l.len() >= 2
