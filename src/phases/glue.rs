@@ -1896,11 +1896,23 @@ impl<'a> Splitter<'a> {
                 && WebWords::get().zipf(&parts.concat()) == 0
                 && s.lossy()
         };
+        // Or, in a document that lost spaces elsewhere, a word before a
+        // function word no name ends in, when the web never writes the two
+        // as one (`Lovatoand`, `Cubeand`).
+        let lossy_safe_tail = |s: &mut Self| {
+            head.len() >= 4
+                && rest.len() == 1
+                && s.words.name_safe_tails.contains(rest[0])
+                && s.doc_count(&parts.concat()) <= 1
+                && WebWords::get().zipf(&parts.concat()) == 0
+                && s.lossy()
+        };
         rest_ok
             && (ok
                 || (name_head() && (self.name_in_doc(head) || past_tense(rest[0])))
                 || lossy(self)
-                || lossy_doc_head(self))
+                || lossy_doc_head(self)
+                || lossy_safe_tail(self))
     }
 
     /// In a document in another language written in Latin letters, a
