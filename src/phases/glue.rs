@@ -608,7 +608,6 @@ impl<'a> Splitter<'a> {
         let (text, cores) = (self.text, self.cores);
         let names = self.names.get_or_insert_with(|| {
             let first = |c: &Core| text[c.start..].chars().next().unwrap_or(' ');
-            let cyrillic_capital = |c: char| matches!(c, 'А'..='Я' | 'Ё');
             let mut names = FxHashSet::default();
             for p in cores.windows(2) {
                 if !one_space(text, &p[0], &p[1]) {
@@ -1058,7 +1057,6 @@ impl<'a> Splitter<'a> {
         // split the first did not.
         let stand_ins = self.stand_ins;
         let hyphen = |c: char| stand_ins.reads_as(c, '-');
-        let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
         if (w.is_ascii() && !w.contains('-'))
             || !w
                 .chars()
@@ -1253,12 +1251,10 @@ impl<'a> Splitter<'a> {
         for at in bytes.len() - tail..bytes.len() {
             let (l, r) = w.split_at(at);
             let inner_capital = l.bytes().skip(1).any(|b| b.is_ascii_uppercase());
-            // Not a function word that ends brands too (`CAIone`).
             let glued = r.len() >= 2
                 && inner_capital
                 && self.doc_count(l) > 0
-                && ((self.is_function(r) && !self.words.name_tails.contains(r))
-                    || (r.len() >= 4 && self.lex.count(r.as_bytes()) >= self.weak && self.lossy()));
+                && self.beside_doc_token(r, self.weak);
             if glued {
                 if found.is_some() {
                     return None;
@@ -1267,6 +1263,14 @@ impl<'a> Splitter<'a> {
             }
         }
         found
+    }
+
+    /// The word glued beside a document's brand or model: a function word
+    /// but one that ends brands too (`CAIone`), or, in a document that lost
+    /// spaces elsewhere, a word of four letters or more of this count.
+    fn beside_doc_token(&mut self, p: &str, min_count: u64) -> bool {
+        (self.is_function(p) && !self.words.name_tails.contains(p))
+            || (p.len() >= 4 && self.lex.count(p.as_bytes()) >= min_count && self.lossy())
     }
 
     /// A token of the document with digits in it (`RAV4`, `60fps`, `A350`),
@@ -1289,22 +1293,18 @@ impl<'a> Splitter<'a> {
         let mut found = None;
         for at in 1..bytes.len() {
             let (l, r) = w.split_at(at);
-            let word = |s: &mut Self, p: &str| {
-                (s.is_function(p) && !s.words.name_tails.contains(p))
-                    || (p.len() >= 4 && s.lex.count(p.as_bytes()) >= s.strong && s.lossy())
-            };
             // Three letters at least after a model: variants are
             // named so (`OP1we`).
             let glued = (at >= bytes.len() - tail
                 && r.len() >= 3
                 && model(l)
                 && self.doc_count(l) > 0
-                && word(self, r))
+                && self.beside_doc_token(r, self.strong))
                 || (at <= head
                     && l.len() >= 2
                     && model(r)
                     && self.doc_count(r) > 0
-                    && word(self, l));
+                    && self.beside_doc_token(l, self.strong));
             if glued {
                 if found.is_some() {
                     return None;
@@ -1420,23 +1420,17 @@ impl<'a> Splitter<'a> {
             // beside a capitalised word, written once, that the web never
             // writes as one (MichaelMalaska, PrinceAndrew; not TomTom).
             // Two common words are as often a brand (SunExpress, StackAdapt).
-            let lossy = |s: &mut Self| {
-                glued <= 1
-                    && (names.contains(l) || names.contains(r))
-                    && WebWords::get().zipf(w) == 0
-                    && s.lossy()
-            };
+            let lossy =
+                |s: &mut Self| (names.contains(l) || names.contains(r)) && s.lossy_unseen(w);
             // Or a function word before a name the list has or the document
             // writes on its own (`TheCarlyle`, `SinceOlivier`; not
             // `TheStreet`, which the web writes).
             let function_head = |s: &mut Self| {
-                glued <= 1
-                    && s.is_function(l)
+                s.is_function(l)
                     && !s.words.name_heads.contains(Self::lower(l).as_ref())
                     && !s.is_function(r)
                     && (names.contains(r) || s.doc_count(r) > 0)
-                    && WebWords::get().zipf(w) == 0
-                    && s.lossy()
+                    && s.lossy_unseen(w)
             };
             let ok = (!self.is_function(l)
                 && !self.is_function(r)
@@ -1788,6 +1782,13 @@ impl<'a> Splitter<'a> {
         self.lossy() && unknown_to_web(parts, lower_case)
     }
 
+    /// A token written once that the web never writes, in a document that
+    /// lost spaces elsewhere: what the lossy splits of capitalised tokens
+    /// ask of the whole.
+    fn lossy_unseen(&mut self, whole: &str) -> bool {
+        self.doc_count(whole) <= 1 && WebWords::get().zipf(whole) == 0 && self.lossy()
+    }
+
     /// Whether the document lost spaces elsewhere, for a split that would
     /// be made if it did.
     fn lossy(&mut self) -> bool {
@@ -1871,8 +1872,8 @@ impl<'a> Splitter<'a> {
         // web never writes as one (`Indianofficials`, `Organicmaterials`,
         // `Mygoal`, `Fridayto`), written once: names are short (Homejoy,
         // Pangut) or repeated.
+        let whole = parts.concat();
         let lossy = |s: &mut Self| {
-            let whole = parts.concat();
             rest.len() == 1
                 && !name_tail
                 && parts.iter().all(|p| match s.is_function(p) {
@@ -1892,9 +1893,7 @@ impl<'a> Splitter<'a> {
                 && !name_tail
                 && rest.len() == 1
                 && rest[0].len() >= 5
-                && s.doc_count(&parts.concat()) <= 1
-                && WebWords::get().zipf(&parts.concat()) == 0
-                && s.lossy()
+                && s.lossy_unseen(&whole)
         };
         // Or, in a document that lost spaces elsewhere, a word before a
         // function word no name ends in, when the web never writes the two
@@ -1903,9 +1902,7 @@ impl<'a> Splitter<'a> {
             head.len() >= 4
                 && rest.len() == 1
                 && s.words.name_safe_tails.contains(rest[0])
-                && s.doc_count(&parts.concat()) <= 1
-                && WebWords::get().zipf(&parts.concat()) == 0
-                && s.lossy()
+                && s.lossy_unseen(&whole)
         };
         rest_ok
             && (ok
@@ -1972,7 +1969,6 @@ impl<'a> Splitter<'a> {
     /// too; a token the document repeats is a word of its own unless it
     /// reads as two frequent words (a repeated heading: `Чтовас`).
     fn split_by_document(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
-        let cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
         let mut chars = w.chars();
         let first = chars.next()?;
         let repeats = self.doc_count(w);
@@ -2037,13 +2033,12 @@ impl<'a> Splitter<'a> {
     /// capitalised one to a surname (`ЕленаАстахова`): written once, the
     /// first a word of the frequency list.
     fn cyrillic_seam(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
-        let capital = |c: char| matches!(c, 'А'..='Я' | 'Ё');
         // A capitalised first word only before a surname (`ЕленаАстахова`):
         // brands are made of words (МегаФон, СберБанк).
         let first = w
             .chars()
             .next()
-            .filter(|&c| capital(c))
+            .filter(|&c| cyrillic_capital(c))
             .map_or(0, char::len_utf8);
         let at = first + w[first..].find(|c: char| !cyrillic_lower(c))?;
         let (l, r) = w.split_at(at);
@@ -2056,7 +2051,7 @@ impl<'a> Splitter<'a> {
             .any(|e| r.ends_with(e))
         };
         let seam = at > first
-            && rest.next().is_some_and(capital)
+            && rest.next().is_some_and(cyrillic_capital)
             && rest.clone().count() >= 1
             && rest.all(cyrillic_lower)
             && (first == 0 || surname())
@@ -2865,6 +2860,16 @@ fn linking_vowel(p: &str) -> bool {
         && rev.next().is_some_and(|c| !vowel(c))
         && !p.ends_with("ого")
         && !p.ends_with("его")
+}
+
+/// A letter of the Cyrillic block (U+0400..U+04FF).
+fn cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// A capital of the Russian alphabet.
+fn cyrillic_capital(c: char) -> bool {
+    matches!(c, 'А'..='Я' | 'Ё')
 }
 
 /// A lower-case Cyrillic letter (U+0400..U+04FF), by range: the block
