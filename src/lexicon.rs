@@ -393,6 +393,22 @@ mod tests {
     }
 
     #[test]
+    fn packed_counts_are_exact_below_two_to_the_23_and_close_above() {
+        use crate::fingerprint::count_code;
+        for count in [1, 100_000, 1_000_000, (1 << 23) - 1] {
+            assert_eq!(count_of(count_code(count)), count);
+        }
+        for count in [1 << 23, 10_000_000, 24_219_311_109, u64::MAX >> 10] {
+            let back = count_of(count_code(count));
+            assert!(
+                back <= count && (count - back) as f64 / (count as f64) < 1e-5,
+                "{count}"
+            );
+            assert!(count_code(count) < 1 << COUNT_BITS, "{count}");
+        }
+    }
+
+    #[test]
     fn the_table_is_a_power_of_two_with_room_to_spare() {
         let slots = TABLE.len() / 8;
         assert!(slots.is_power_of_two());
