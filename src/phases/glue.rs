@@ -452,7 +452,7 @@ fn key(w: &str) -> u64 {
 /// core is counted: only letter-only words are asked about, and no other
 /// core can equal one.
 fn doc_words<'a>(text: &'a str, cores: &[Core], lex: &Lexicon) -> (DocWords<'a>, Vec<u64>) {
-    let mut m = DocWords::with_capacity_and_hasher(cores.len(), Default::default());
+    let mut m = DocWords::with_capacity_and_hasher(cores.len() / 2, Default::default());
     let mut lexes = Vec::with_capacity(cores.len());
     for c in cores {
         let w = &text[c.start..c.end];
@@ -1595,7 +1595,12 @@ impl<'a> Splitter<'a> {
             for i in 2..n {
                 let l = &w[..i];
                 let l_function = self.is_function(l);
-                if !l_function && l.len() < 4 {
+                // A capitalised token splits three ways only behind a
+                // function word or a word the document uses (see
+                // `capitalized_head`): names are not searched further.
+                let capitalised_head =
+                    shape == Shape::Capitalized && !l_function && self.doc_count(l) == 0;
+                if (!l_function && l.len() < 4) || capitalised_head {
                     continue;
                 }
                 let Some(a) = self.part(l, true, min) else {
