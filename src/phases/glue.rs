@@ -284,6 +284,8 @@ struct Splitter<'a> {
     /// the token judged last would split with it.
     lossy: bool,
     wants_lossy: bool,
+    /// Whether a chain of words is being read (`chain`): its parts are not.
+    chaining: bool,
     /// Whether the token judged last has a comma glued between two words:
     /// split only where the document lost spaces, and evidence that it did.
     comma_glued: bool,
@@ -364,6 +366,11 @@ const MIN_LANGUAGE_SHARE: f64 = 0.15;
 /// How many words the language of a text that is not English is told by.
 const FOREIGN_SAMPLE: usize = 1000;
 
+/// Shortest lower-case token read as three words glued (`fewyearslater`),
+/// and shortest rest of one that splits into two.
+const MIN_CHAIN: usize = 12;
+const MIN_CHAIN_PART: usize = 6;
+
 /// Shortest token peeled into four or more words.
 const MIN_PEEL: usize = 8;
 
@@ -413,6 +420,10 @@ const WEB_PAIR: u64 = 820;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
+
+/// How much less likely (natural log) another reading of a token as two
+/// content words may be and still say the token is one word.
+const OTHER_PAIR_MARGIN: f64 = 4.0;
 
 /// A token of the document.
 struct Seen<'a> {
@@ -1204,7 +1215,8 @@ impl<'a> Splitter<'a> {
         }
         let parts = match self.split_word(w, shape) {
             Some(parts) => parts,
-            None if shape == Shape::Lower => self.peel(w)?,
+            None if shape == Shape::Lower => self.peel(w).or_else(|| self.chain(w, shape))?,
+            None if matches!(shape, Shape::Seam(_)) => self.chain(w, shape)?,
             None if matches!(shape, Shape::Camel(_) | Shape::Lead(_)) => {
                 return self.after_doc_brand(w);
             }
@@ -1355,6 +1367,66 @@ impl<'a> Splitter<'a> {
         let apart: i64 =
             parts.iter().map(|p| web.zipf(p) as i64).sum::<i64>() - 900 * (parts.len() as i64 - 1);
         whole as i64 + WEB_MARGIN >= apart
+    }
+
+    /// Three words or more glued in a document that lost spaces elsewhere
+    /// (`fewyearslater`, `explanationcurrentlybeing`, `callwithUkrainian`):
+    /// a word beside a rest that splits of its own into two, read the same
+    /// from every such cut. Lower-case words of some length, and at a seam
+    /// a capitalised word the document uses or the name list has.
+    fn chain(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
+        // Not within a chain: its parts are read as two words at most.
+        if self.chaining || !self.lossy() {
+            return None;
+        }
+        self.chaining = true;
+        let found = self.chain_parts(w, shape);
+        self.chaining = false;
+        found
+    }
+
+    fn chain_parts(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
+        if let Shape::Seam(i) = shape {
+            let (l, r) = w.split_at(i);
+            let name = r.len() >= 3
+                && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
+                && (Names::get().contains(r) || self.doc_count(r) > 0);
+            if !name || l.len() < MIN_CHAIN_PART {
+                return None;
+            }
+            let mut parts = self.split_letters(l)?;
+            parts.push(r);
+            return Some(parts);
+        }
+        if w.len() < MIN_CHAIN {
+            return None;
+        }
+        let mut found: Option<Vec<&'a str>> = None;
+        for i in 3..w.len() - 2 {
+            let (l, r) = w.split_at(i);
+            let parts = if r.len() >= MIN_CHAIN_PART && self.is_word(l) {
+                [vec![l], self.split_letters(r).unwrap_or_default()].concat()
+            } else if l.len() >= MIN_CHAIN_PART && self.is_word(r) {
+                [self.split_letters(l).unwrap_or_default(), vec![r]].concat()
+            } else {
+                continue;
+            };
+            // Each two neighbours read as two words on their own.
+            let [a, b, _] = parts.as_slice() else {
+                continue;
+            };
+            let (ab, bc) = (&w[..a.len() + b.len()], &w[a.len()..]);
+            if self.split_letters(ab).as_deref() != Some(&parts[..2])
+                || self.split_letters(bc).as_deref() != Some(&parts[1..])
+            {
+                continue;
+            }
+            if found.as_ref().is_some_and(|f| *f != parts) {
+                return None;
+            }
+            found = Some(parts);
+        }
+        found
     }
 
     /// A phrase of four or more words (`doesnotprotectpeople`,
@@ -1561,9 +1633,19 @@ impl<'a> Splitter<'a> {
             } else {
                 self.strong
             };
+            // A suffix that is a common word (`less`, `able`) after a
+            // function word or a gerund, which take none (`much|less`,
+            // `spending|less`), in a document that lost spaces elsewhere.
+            let suffix_word = |s: &mut Self| {
+                ((l.len() >= 3 && s.is_function(l)) || (l.len() >= 6 && l.ends_with("ing")))
+                    && s.words.suffixes.contains(r)
+                    && s.lex_count(r) >= s.strong
+                    && s.lossy()
+            };
             // The right part is looked up only when the left one is a word.
             if let Some(a) = self.part(l, true, min)
-                && let Some(b) = self.part(r, false, min)
+                && let Some(b) = (self.part(r, false, min))
+                    .or_else(|| suffix_word(self).then(|| self.lex.logp(self.lex_count(r))))
                 && !self.prefix_blocks(l, r)
                 && self.plausible(shape, &[l, r])
             {
@@ -1652,14 +1734,22 @@ impl<'a> Splitter<'a> {
         // Two content words that another cut also reads as two content
         // words are a word the lexicon lacks (survivorship: survivors + hip,
         // survivor + ship; cellspacing, photoshopped).
-        let other_pair = |best: &[&str]| {
+        // Not a pair far less likely than the best (`year|sago` beside
+        // `years|ago`).
+        let other_pair = |best: &(f64, Vec<&str>)| {
+            let (score, best) = (best.0, &best.1);
             let content = |p: &str| p.len() >= 4 && !self.is_function(p);
+            let logp = |p: &str| lex.logp(lex.count(p.as_bytes()));
             let cut = best[0].len();
             best.len() == 2
                 && !best.iter().any(|p| self.is_function(p) || *p == "a")
-                && common_pairs()
-                    .iter()
-                    .any(|&i| i != cut && content(&w[..i]) && content(&w[i..]))
+                && common_pairs().iter().any(|&i| {
+                    let (l, r) = w.split_at(i);
+                    i != cut
+                        && content(l)
+                        && content(r)
+                        && logp(l) + logp(r) >= score - OTHER_PAIR_MARGIN
+                })
         };
         // A plural before a function word that reads, with its `s`, as a
         // two-letter word and a common one (`ads|can` is `ad|scan`).
@@ -1675,7 +1765,7 @@ impl<'a> Splitter<'a> {
         };
         match scored.as_slice() {
             [] => None,
-            [only] if other_pair(&only.1) || plural_shift(&only.1) => None,
+            [only] if other_pair(only) || plural_shift(&only.1) => None,
             [only] => Some(only.1.clone()),
             [best, next, ..] => (best.0 - next.0 >= AMBIGUITY_MARGIN).then(|| best.1.clone()),
         }
@@ -3020,6 +3110,7 @@ fn split_window(
         names: None,
         lossy: false,
         wants_lossy: false,
+        chaining: false,
         comma_glued: false,
         text,
     };
