@@ -366,6 +366,9 @@ const MIN_LANGUAGE_SHARE: f64 = 0.15;
 /// How many words the language of a text that is not English is told by.
 const FOREIGN_SAMPLE: usize = 1000;
 
+/// Longest function word split off before a brand (`through|iPhone`).
+const MAX_BRAND_HEAD: usize = 7;
+
 /// Shortest lower-case token read as three words glued (`fewyearslater`),
 /// and shortest rest of one that splits into two.
 const MIN_CHAIN: usize = 12;
@@ -403,6 +406,11 @@ const MIN_WEB_WORD: u64 = 100;
 /// word's own before the parts win.
 const WEB_MARGIN: i64 = 100;
 
+/// How much rarer (Zipf times a hundred) than its words apart the web
+/// writes a phrase that lost its space, for the lossy splits to read it
+/// as the phrase.
+const WEB_GLUE_MARGIN: i64 = 200;
+
 /// A document lost spaces often when the first pass split this many of its
 /// tokens, and one in this many: glued text has one in a hundred or more
 /// (glue-dev: one in 100 at the least), clean text one in a thousand or
@@ -420,6 +428,12 @@ const WEB_PAIR: u64 = 820;
 
 /// The margin (natural log) by which the best split must beat the next.
 const AMBIGUITY_MARGIN: f64 = 2.0;
+
+/// A word rarer than a part needs to be, beside a function word in a
+/// document that lost spaces: counted this often in the lexicon, or listed
+/// by the web at this Zipf value (times a hundred) or more.
+const RARE_COUNT: u64 = 10_000;
+const RARE_WEB_WORD: u64 = 200;
 
 /// How much less likely (natural log) another reading of a token as two
 /// content words may be and still say the token is one word.
@@ -1203,7 +1217,7 @@ impl<'a> Splitter<'a> {
                 .or_else(|| self.split_foreign(w));
         }
         let Some(shape) = shape(bytes) else {
-            return self.after_doc_brand(w);
+            return self.after_doc_brand(w).or_else(|| self.before_doc_brand(w));
         };
         // A repeated capitalised token is a name: no need to look further
         // (camel case decides by the pairs the document writes apart).
@@ -1216,7 +1230,9 @@ impl<'a> Splitter<'a> {
         let parts = match self.split_word(w, shape) {
             Some(parts) => parts,
             None if shape == Shape::Lower => self.peel(w).or_else(|| self.chain(w, shape))?,
-            None if matches!(shape, Shape::Seam(_)) => self.chain(w, shape)?,
+            None if matches!(shape, Shape::Seam(_)) => {
+                (self.before_doc_brand(w)).or_else(|| self.chain(w, shape))?
+            }
             None if matches!(shape, Shape::Camel(_) | Shape::Lead(_)) => {
                 return self.after_doc_brand(w);
             }
@@ -1243,6 +1259,23 @@ impl<'a> Splitter<'a> {
             && !self.web_word(w, shape, &parts)
             && (only_function || led || camel || self.doc_count(w) <= 1))
             .then_some(parts)
+    }
+
+    /// A function word glued to a word the document writes elsewhere with
+    /// a capital inside (`theMacBook`, `theiPhone`, `oriPad`), written once,
+    /// in a document that lost spaces elsewhere. Not after the heads of
+    /// identifiers (`isVisible`, `myFitnessPal`).
+    fn before_doc_brand(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let head = w.bytes().take_while(u8::is_ascii_lowercase).count();
+        let found = (2..=head.min(MAX_BRAND_HEAD)).find(|&at| {
+            let (l, r) = w.split_at(at);
+            r.len() >= 3
+                && r.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+                && self.is_function(l)
+                && !self.words.camel_heads.contains(l)
+                && self.doc_count(r) > 0
+        })?;
+        (self.doc_count(w) <= 1 && self.lossy()).then(|| vec![&w[..found], &w[found..]])
     }
 
     /// A word the document writes elsewhere with capitals inside (`MacBook`,
@@ -1642,10 +1675,20 @@ impl<'a> Splitter<'a> {
                     && s.lex_count(r) >= s.strong
                     && s.lossy()
             };
+            // A rarer word beside a function word, one the web writes (`or|
+            // incinerating`, `are|bubonic`, `either|wirelessly`), where the
+            // web never writes the two as one, in a document that lost
+            // spaces elsewhere.
+            let beside_function = |s: &mut Self, p: &str, other: &str| {
+                (shape == Shape::Lower && p.len() >= MIN_LONG_PART && s.is_function(other))
+                    .then(|| s.rare_word(p, w))
+                    .flatten()
+            };
             // The right part is looked up only when the left one is a word.
-            if let Some(a) = self.part(l, true, min)
+            if let Some(a) = (self.part(l, true, min)).or_else(|| beside_function(self, l, r))
                 && let Some(b) = (self.part(r, false, min))
                     .or_else(|| suffix_word(self).then(|| self.lex.logp(self.lex_count(r))))
+                    .or_else(|| beside_function(self, r, l))
                 && !self.prefix_blocks(l, r)
                 && self.plausible(shape, &[l, r])
             {
@@ -1817,6 +1860,18 @@ impl<'a> Splitter<'a> {
         let lossy = |s: &mut Self| l == "a" && word.len() >= 3 && s.lossy_split(&[l, r]);
         (((word.len() >= min_len && strong) || lossy(self)) && !bound)
             .then(|| self.lex.logp(count.max(self.weak)) + self.lex.logp(self.lex.count(b"a")))
+    }
+
+    /// The score of a word rarer than `part` takes, as a part of `whole`:
+    /// one the lexicon counts or the web lists, not a bound suffix, in a
+    /// document that lost spaces elsewhere, when the web never writes the
+    /// whole.
+    fn rare_word(&mut self, p: &str, whole: &str) -> Option<f64> {
+        let web = WebWords::get();
+        let count = self.lex_count(p);
+        let known = count >= RARE_COUNT || web.zipf(p) >= RARE_WEB_WORD;
+        (known && !self.words.suffixes.contains(p) && web.zipf(whole) == 0 && self.lossy())
+            .then(|| self.lex.logp(count.max(RARE_COUNT)))
     }
 
     /// A function word or a strong one: what stands either side of a
@@ -2577,7 +2632,11 @@ fn unknown_to_web(parts: &[&str], lower_case: bool) -> bool {
     let rarer = lower_case
         && zipf.iter().all(|&z| z >= RARER_WEB_PART)
         && zipf.iter().sum::<u64>() >= WEB_PAIR;
-    (common || rarer) && web.zipf(&parts.concat()) == 0
+    // The web's own lost spaces list some phrases as words (`forthis`,
+    // `infact`): far rarer than the words apart, they are still phrases.
+    let whole = web.zipf(&parts.concat()) as i64;
+    let apart = zipf.iter().sum::<u64>() as i64 - 900 * (parts.len() as i64 - 1);
+    (common || rarer) && (whole == 0 || whole + WEB_GLUE_MARGIN <= apart)
 }
 
 /// A bare noun or verb before a gerund makes a compound (copywriting,
