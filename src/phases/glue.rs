@@ -1220,8 +1220,11 @@ impl<'a> Splitter<'a> {
             return self.after_doc_brand(w).or_else(|| self.before_doc_brand(w));
         };
         // A repeated capitalised token is a name: no need to look further
-        // (camel case decides by the pairs the document writes apart).
-        if !matches!(shape, Shape::Lower | Shape::Camel(_)) && self.doc_count(w) > 1 {
+        // (camel case decides by the pairs the document writes apart; a
+        // seam written twice is asked about below).
+        if !matches!(shape, Shape::Lower | Shape::Camel(_) | Shape::Seam(_))
+            && self.doc_count(w) > 1
+        {
             return None;
         }
         if let Some(parts) = self.pronoun_i(w, shape) {
@@ -1251,14 +1254,17 @@ impl<'a> Splitter<'a> {
                 if matches!(*head, "the" | "to") && word.len() >= 4
                     && self.lex_count(word) >= self.strong);
         let camel = matches!(shape, Shape::Camel(_));
+        // Nor, in a document that lost spaces elsewhere, one written twice
+        // (`doublesmatch`, `theChinese`: a line the page repeats).
+        let twice = |s: &mut Self| s.doc_count(w) == 2 && s.lossy();
         // A syllable said twice is a word (`hehe`, `mama`), unlike a longer
         // word (`thatthat`).
         let doubled =
             matches!(parts.as_slice(), [a, b] if a.len() <= 2 && a.eq_ignore_ascii_case(b));
         (!doubled
             && !self.web_word(w, shape, &parts)
-            && (only_function || led || camel || self.doc_count(w) <= 1))
-            .then_some(parts)
+            && (only_function || led || camel || self.doc_count(w) <= 1 || twice(self)))
+        .then_some(parts)
     }
 
     /// A function word glued to a word the document writes elsewhere with
