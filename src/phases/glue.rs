@@ -2387,7 +2387,7 @@ impl<'a> Splitter<'a> {
                     && !fr
                     && lang == Language::German
                     && self.words.german_compound_heads.contains(l))
-                || !(fl || fr || (pairs && long))
+                || !(fl || fr || (pairs && long) || self.doc_side(w, at, rest_l, rest_r))
             {
                 continue;
             }
@@ -2425,6 +2425,25 @@ impl<'a> Splitter<'a> {
             // preposition that is also a prefix (`al|daba`, `en|silla`,
             // `con|tentato`) heads only a common word (`la|prima`).
             let prefix = preposition && zipf(r) < FOREIGN_COMMON;
+            // In a document that lost spaces elsewhere, a frequent word of
+            // some length beside a word the document writes on its own, as
+            // written (`Interoperabilität|zwischen`, `Islam|pecah`): not a
+            // clitic (`adil|lah`); in German one the document also writes
+            // in lower case, which no noun is (`Daten|nutzung` is a
+            // compound).
+            let frequent = |s: &Self, p: &str, chars: usize| {
+                chars >= MIN_FOREIGN_PART
+                    && zipf(p) >= FOREIGN_FREQUENT
+                    && (lang != Language::German || s.doc_count(p) > 0)
+            };
+            let beside_doc = |s: &mut Self| {
+                let (dl, dr) = w.split_at(at);
+                ((rest_l >= MIN_FOREIGN_PART && frequent(s, r, rest_r) && s.doc_count(dl) > 0)
+                    || (rest_r >= MIN_FOREIGN_PART
+                        && frequent(s, l, rest_l)
+                        && s.doc_count(dr) > 0))
+                    && s.lossy()
+            };
             let ok = !truncated
                 && !prefix
                 && ((fl && fr)
@@ -2434,7 +2453,8 @@ impl<'a> Splitter<'a> {
                         && rest_l >= MIN_FOREIGN_PART
                         && rest_r >= MIN_FOREIGN_PART
                         && zipf(l) >= FOREIGN_PAIR
-                        && zipf(r) >= FOREIGN_PAIR));
+                        && zipf(r) >= FOREIGN_PAIR)
+                    || beside_doc(self));
             if ok {
                 if found.is_some() {
                     return None;
@@ -2443,6 +2463,15 @@ impl<'a> Splitter<'a> {
             }
         }
         found.map(|at| vec![&w[..at], &w[at..]])
+    }
+
+    /// Whether either side of a cut of a foreign token is a word the
+    /// document writes on its own, as written, of some length, beside
+    /// three letters or more: a cut `split_foreign` asks about.
+    fn doc_side(&self, w: &str, at: usize, rest_l: usize, rest_r: usize) -> bool {
+        let (l, r) = w.split_at(at);
+        (rest_l >= MIN_FOREIGN_PART && rest_r >= 3 && self.doc_count(l) > 0)
+            || (rest_r >= MIN_FOREIGN_PART && rest_l >= 3 && self.doc_count(r) > 0)
     }
 
     /// Where a language that writes its words apart has one-letter words
