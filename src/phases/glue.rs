@@ -366,6 +366,11 @@ const MIN_LANGUAGE_SHARE: f64 = 0.15;
 /// How many words the language of a text that is not English is told by.
 const FOREIGN_SAMPLE: usize = 1000;
 
+/// Shortest Cyrillic token read as three words glued (`иобдатьих`), and
+/// shortest rest of one that splits into two, in characters.
+const MIN_CYRILLIC_CHAIN: usize = 8;
+const MIN_CYRILLIC_CHAIN_PART: usize = 5;
+
 /// Longest function word split off before a brand (`through|iPhone`).
 const MAX_BRAND_HEAD: usize = 7;
 
@@ -1185,7 +1190,8 @@ impl<'a> Splitter<'a> {
                 .split_by_document(w)
                 .or_else(|| self.cyrillic_seam(w))
                 .or_else(|| self.foreign_seam(w))
-                .or_else(|| self.split_foreign(w))?;
+                .or_else(|| self.split_foreign(w))
+                .or_else(|| self.cyrillic_chain(w))?;
             // Asked only of a token about to split.
             return (!self.listed(w)).then_some(parts);
         }
@@ -1414,57 +1420,104 @@ impl<'a> Splitter<'a> {
     /// from every such cut. Lower-case words of some length, and at a seam
     /// a capitalised word the document uses or the name list has.
     fn chain(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
-        // Not within a chain: its parts are read as two words at most.
-        if self.chaining || !self.lossy() {
-            return None;
-        }
-        self.chaining = true;
-        let found = self.chain_parts(w, shape);
-        self.chaining = false;
-        found
-    }
-
-    fn chain_parts(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
         if let Shape::Seam(i) = shape {
             let (l, r) = w.split_at(i);
             let name = r.len() >= 3
                 && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
                 && (Names::get().contains(r) || self.doc_count(r) > 0);
-            if !name || l.len() < MIN_CHAIN_PART {
+            if !name || l.len() < MIN_CHAIN_PART || self.chaining || !self.lossy() {
                 return None;
             }
-            let mut parts = self.split_letters(l)?;
+            self.chaining = true;
+            let parts = self.split_letters(l);
+            self.chaining = false;
+            let mut parts = parts?;
             parts.push(r);
             return Some(parts);
         }
         if w.len() < MIN_CHAIN {
             return None;
         }
+        self.three_words(w, MIN_CHAIN_PART, Self::split_letters, |s, p| {
+            p.len() >= 3 && s.is_word(p)
+        })
+    }
+
+    /// `chain` in Russian text: `икаждыйраз`, `свыбранныммясом`, with the
+    /// word beside the rest one of the frequency list.
+    fn cyrillic_chain(&mut self, w: &'a str) -> Option<Vec<&'a str>> {
+        let mut chars = w.chars();
+        let first = chars.next()?;
+        if !cyrillic(first) || !chars.all(cyrillic_lower) || w.chars().count() < MIN_CYRILLIC_CHAIN
+        {
+            return None;
+        }
+        // A form of the dictionary is a word (`золотистого`, not `золоти|с|того`).
+        if !self.russian() || RussianForms::get().contains(w) || inflects_a_form(&w.to_lowercase())
+        {
+            return None;
+        }
+        let parts = self.three_words(
+            w,
+            MIN_CYRILLIC_CHAIN_PART,
+            Self::split_by_document,
+            |_, p| {
+                Foreign::get()
+                    .zipf(Language::Russian, &p.to_lowercase())
+                    .is_some()
+            },
+        )?;
+        // A one-letter word only leads (`и|каждый|раз`; not `прост|от|у`).
+        parts[1..]
+            .iter()
+            .all(|p| p.chars().nth(1).is_some())
+            .then_some(parts)
+    }
+
+    /// The three words a token reads as from every cut that leaves a word
+    /// beside a rest `split` reads as two (`min_rest` characters or more),
+    /// each two neighbours read as two words on their own by `split` too,
+    /// in a document that lost spaces elsewhere; none if two cuts read
+    /// it differently. Not within a chain: its parts are read as two words
+    /// at most.
+    fn three_words(
+        &mut self,
+        w: &'a str,
+        min_rest: usize,
+        split: fn(&mut Self, &'a str) -> Option<Vec<&'a str>>,
+        word: fn(&mut Self, &'a str) -> bool,
+    ) -> Option<Vec<&'a str>> {
+        if self.chaining || !self.lossy() {
+            return None;
+        }
+        self.chaining = true;
+        let n = w.chars().count();
         let mut found: Option<Vec<&'a str>> = None;
-        for i in 3..w.len() - 2 {
+        for (k, (i, _)) in w.char_indices().enumerate().skip(1) {
             let (l, r) = w.split_at(i);
-            let parts = if r.len() >= MIN_CHAIN_PART && self.is_word(l) {
-                [vec![l], self.split_letters(r).unwrap_or_default()].concat()
-            } else if l.len() >= MIN_CHAIN_PART && self.is_word(r) {
-                [self.split_letters(l).unwrap_or_default(), vec![r]].concat()
+            let parts = if n - k >= min_rest && word(self, l) {
+                [vec![l], split(self, r).unwrap_or_default()].concat()
+            } else if k >= min_rest && word(self, r) {
+                [split(self, l).unwrap_or_default(), vec![r]].concat()
             } else {
                 continue;
             };
-            // Each two neighbours read as two words on their own.
             let [a, b, _] = parts.as_slice() else {
                 continue;
             };
             let (ab, bc) = (&w[..a.len() + b.len()], &w[a.len()..]);
-            if self.split_letters(ab).as_deref() != Some(&parts[..2])
-                || self.split_letters(bc).as_deref() != Some(&parts[1..])
+            if split(self, ab).as_deref() != Some(&parts[..2])
+                || split(self, bc).as_deref() != Some(&parts[1..])
             {
                 continue;
             }
             if found.as_ref().is_some_and(|f| *f != parts) {
-                return None;
+                found = None;
+                break;
             }
             found = Some(parts);
         }
+        self.chaining = false;
         found
     }
 
