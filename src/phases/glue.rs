@@ -1422,10 +1422,12 @@ impl<'a> Splitter<'a> {
     fn chain(&mut self, w: &'a str, shape: Shape) -> Option<Vec<&'a str>> {
         if let Shape::Seam(i) = shape {
             let (l, r) = w.split_at(i);
-            let name = r.len() >= 3
-                && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
-                && (Names::get().contains(r) || self.doc_count(r) > 0);
-            if !name || l.len() < MIN_CHAIN_PART || self.chaining || !self.lossy() {
+            let name = |s: &mut Self| {
+                r.len() >= 3
+                    && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
+                    && (Names::get().contains(r) || s.doc_count(r) > 0)
+            };
+            if l.len() < MIN_CHAIN_PART || self.chaining || !self.lossy() || !name(self) {
                 return None;
             }
             self.chaining = true;
@@ -1453,7 +1455,10 @@ impl<'a> Splitter<'a> {
             return None;
         }
         // A form of the dictionary is a word (`золотистого`, not `золоти|с|того`).
-        if !self.russian() || RussianForms::get().contains(w) || inflects_a_form(&w.to_lowercase())
+        if !self.russian()
+            || !self.lossy()
+            || RussianForms::get().contains(w)
+            || inflects_a_form(&w.to_lowercase())
         {
             return None;
         }
@@ -1926,11 +1931,13 @@ impl<'a> Splitter<'a> {
     /// document that lost spaces elsewhere, when the web never writes the
     /// whole.
     fn rare_word(&mut self, p: &str, whole: &str) -> Option<f64> {
+        if self.words.suffixes.contains(p) || !self.lossy() {
+            return None;
+        }
         let web = WebWords::get();
         let count = self.lex_count(p);
         let known = count >= RARE_COUNT || web.zipf(p) >= RARE_WEB_WORD;
-        (known && !self.words.suffixes.contains(p) && web.zipf(whole) == 0 && self.lossy())
-            .then(|| self.lex.logp(count.max(RARE_COUNT)))
+        (known && web.zipf(whole) == 0).then(|| self.lex.logp(count.max(RARE_COUNT)))
     }
 
     /// A function word or a strong one: what stands either side of a
@@ -2440,7 +2447,10 @@ impl<'a> Splitter<'a> {
                     && !fr
                     && lang == Language::German
                     && self.words.german_compound_heads.contains(l))
-                || !(fl || fr || (pairs && long) || self.doc_side(w, at, rest_l, rest_r))
+                || !(fl
+                    || fr
+                    || (pairs && long)
+                    || (self.lossy() && self.doc_side(w, at, rest_l, rest_r)))
             {
                 continue;
             }
