@@ -366,6 +366,11 @@ const MIN_LANGUAGE_SHARE: f64 = 0.15;
 /// How many words the language of a text that is not English is told by.
 const FOREIGN_SAMPLE: usize = 1000;
 
+/// A paragraph of an English document with this many lower-case words
+/// or more, fewer than this share of them English, is in another language.
+const MIN_PARAGRAPH_SAMPLE: usize = 8;
+const MIN_PARAGRAPH_ENGLISH: f64 = 0.5;
+
 /// Shortest Cyrillic token read as three words glued (`иобдатьих`), and
 /// shortest rest of one that splits into two, in characters.
 const MIN_CYRILLIC_CHAIN: usize = 8;
@@ -783,6 +788,39 @@ impl<'a> Splitter<'a> {
             }
         }
         seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
+    }
+
+    /// Leaves out the splits of an English document's paragraphs in
+    /// another language (a licence quoted in Italian: `limitare` is not
+    /// `limit|are`): those whose lower-case words are mostly not English.
+    fn drop_foreign_paragraphs(&mut self, split: &mut Vec<(usize, String)>) {
+        if split.is_empty() || self.english != Some(true) {
+            return;
+        }
+        let (text, cores) = (self.text, self.cores);
+        let apart =
+            |a: &Core, b: &Core| text[a.end..b.start].bytes().filter(|&b| b == b'\n').count() >= 2;
+        let mut foreign: FxHashMap<usize, bool> = FxHashMap::default();
+        split.retain(|&(i, _)| {
+            let start = (1..=i)
+                .rev()
+                .find(|&j| apart(&cores[j - 1], &cores[j]))
+                .unwrap_or(0);
+            *foreign.entry(start).or_insert_with(|| {
+                let (mut seen, mut known) = (0usize, 0usize);
+                for (j, c) in cores.iter().enumerate().skip(start) {
+                    if j > start && apart(&cores[j - 1], c) {
+                        break;
+                    }
+                    let w = &text[c.start..c.end];
+                    if c.letters && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                        seen += 1;
+                        known += usize::from(self.lexes[j] > 0);
+                    }
+                }
+                seen >= MIN_PARAGRAPH_SAMPLE && (known as f64) < MIN_PARAGRAPH_ENGLISH * seen as f64
+            }) == false
+        });
     }
 
     /// Whether enough of the document's lower-case words are English words;
@@ -3298,6 +3336,7 @@ fn split_window(
             None => {}
         }
     }
+    sp.drop_foreign_paragraphs(&mut split);
     // A document that lost spaces often is asked again about what it may
     // have lost them in where clean text has closed compounds.
     let lost = split.len() + commas;
@@ -3311,6 +3350,7 @@ fn split_window(
             }
         }
         split.sort_by_key(|(i, _)| *i);
+        sp.drop_foreign_paragraphs(&mut split);
     }
     quote_splits(text, &cores, ctx.stand_ins, &mut split);
     let settled = split.is_empty() || sp.settled(&split);
