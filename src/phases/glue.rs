@@ -279,6 +279,9 @@ struct Splitter<'a> {
     /// Capitalised words the document writes after a lower-case one
     /// (`the Bureau`): names, not sentence starts or headings.
     names: Option<FxHashSet<&'a str>>,
+    /// Capitalised words the document writes after another capitalised
+    /// word or an initial (`Martin Sucha`, `J. Fromberger`): surnames.
+    surnames: Option<FxHashSet<&'a str>>,
     /// Whether the document has lost spaces elsewhere: decided after a
     /// first pass, which splits without it and notes in `wants_lossy` that
     /// the token judged last would split with it.
@@ -633,6 +636,28 @@ impl<'a> Splitter<'a> {
             pairs
         });
         pairs.get(&(l, r)).copied().unwrap_or(0)
+    }
+
+    /// Whether the document writes a capitalised word after another
+    /// capitalised word or an initial, as a surname is (`Martin Sucha`,
+    /// `J. Fromberger`): not a function word glued to another (`Such|a`,
+    /// `From|berger`).
+    fn surname(&mut self, w: &str) -> bool {
+        let (text, cores) = (self.text, self.cores);
+        let surnames = self.surnames.get_or_insert_with(|| {
+            let capital = |c: &Core| text.as_bytes()[c.start].is_ascii_uppercase();
+            let mut surnames = FxHashSet::default();
+            for p in cores.windows(2) {
+                let (a, b) = (&p[0], &p[1]);
+                let before = &text[a.start..b.start];
+                let initial = before.len() == 3 && before.ends_with(". ");
+                if capital(a) && capital(b) && (one_space(text, a, b) || initial) {
+                    surnames.insert(&text[b.start..b.end]);
+                }
+            }
+            surnames
+        });
+        surnames.contains(w)
     }
 
     /// Whether the document writes `w` capitalised after a lower-case word;
@@ -1933,6 +1958,7 @@ impl<'a> Splitter<'a> {
             (Shape::Capitalized, word, "a")
                 if word.len() >= 3
                     && self.is_function(word)
+                    && !self.surname(&[word, r].concat())
                     && !self.words.name_heads.contains(Self::lower(word).as_ref()) =>
             {
                 (word, 3)
@@ -2065,6 +2091,7 @@ impl<'a> Splitter<'a> {
             .is_some_and(|p| self.words.name_endings.contains(*p));
         let function_head = self.is_function(head)
             && !self.words.name_heads.contains(Self::lower(head).as_ref())
+            && !self.surname(&parts.concat())
             && !name_ending
             && (head.len() >= 3
                 || (self.words.heads_2.contains(head)
@@ -3303,6 +3330,7 @@ fn split_window(
         stand_ins: ctx.stand_ins,
         pairs: None,
         names: None,
+        surnames: None,
         lossy: false,
         wants_lossy: false,
         chaining: false,
