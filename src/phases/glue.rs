@@ -422,7 +422,7 @@ const WEB_MARGIN: i64 = 100;
 /// How much rarer (Zipf times a hundred) than its words apart the web
 /// writes a phrase that lost its space, for the lossy splits to read it
 /// as the phrase.
-const WEB_GLUE_MARGIN: i64 = 200;
+const WEB_GLUE_MARGIN: i64 = 300;
 
 /// A document lost spaces often when the first pass split this many of its
 /// tokens, and one in this many: glued text has one in a hundred or more
@@ -1650,10 +1650,16 @@ impl<'a> Splitter<'a> {
             let names = Names::get();
             // In a document that lost spaces elsewhere, a name of the list
             // beside a capitalised word, written once, that the web never
-            // writes as one (MichaelMalaska, PrinceAndrew; not TomTom).
-            // Two common words are as often a brand (SunExpress, StackAdapt).
-            let lossy =
-                |s: &mut Self| (names.contains(l) || names.contains(r)) && s.lossy_unseen(w);
+            // writes as one (MichaelMalaska, PrinceAndrew; not TomTom), or
+            // two words the document writes on their own (CaitlynSmith,
+            // MusicPavilion). Two common words alone are as often a brand
+            // (SunExpress, StackAdapt).
+            let lossy = |s: &mut Self| {
+                (names.contains(l)
+                    || names.contains(r)
+                    || (s.doc_count(l) > 0 && s.doc_count(r) > 0))
+                    && s.lossy_unseen(w)
+            };
             // Or a function word before a name the list has or the document
             // writes on its own (`TheCarlyle`, `SinceOlivier`; not
             // `TheStreet`, which the web writes).
