@@ -1102,7 +1102,8 @@ impl<'a> Splitter<'a> {
     }
 
     /// A colon between a common word and the next sentence's first
-    /// (`right:The`), or between two Russian words (`понадобится:куриное`).
+    /// (`right:The`), or between two Russian words (`понадобится:куриное`);
+    /// after a heading in a document that lost spaces (`Stage:Think`).
     /// Not between a short or rare word and a name: `rdf:Description`,
     /// `as:Public`, `xmlns:xsi` are namespaces; nor before a lower-case
     /// English word: `display:none` is a style.
@@ -1118,12 +1119,20 @@ impl<'a> Splitter<'a> {
             return (forms.contains(l) && forms.contains(r)).then_some(at);
         }
         let lower = l.len() >= 4 && l.bytes().all(|b| b.is_ascii_lowercase());
-        (lower
-            && r.len() >= 2
+        // In a document that lost spaces elsewhere, after a capitalised
+        // word (`Stage:Think`, `ABBY:My`), or a function word before one
+        // (`do:They`; not the namespace in `as:Public`).
+        let heading = |s: &mut Self| {
+            let next = s.is_function(r) || s.words.sentence_heads.contains(Self::lower(r).as_ref());
+            l.len() >= 2
+                && l.bytes().all(|b| b.is_ascii_alphabetic())
+                && (l.as_bytes()[0].is_ascii_uppercase() || (s.is_function(l) && next))
+                && s.lossy()
+        };
+        (r.len() >= 2
             && capitalised(r)
-            && !self.is_function(l)
-            && self.is_common(l)
-            && self.is_common(r))
+            && self.is_common(r)
+            && ((lower && !self.is_function(l) && self.is_common(l)) || heading(self)))
         .then_some(at)
     }
 
