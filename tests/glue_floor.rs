@@ -41,7 +41,8 @@ fn glue_dev_floor() {
         "precision {precision:.4} recall {recall:.4} false/10k {per_10k:.2} gold fixes {gold_fixes}"
     );
     assert!(precision >= 0.99, "precision {precision:.4}");
-    assert!(recall >= 0.85, "recall {recall:.4}");
+    // Above the 0.85: the floor keeps the margin held-out text needs.
+    assert!(recall >= 0.86, "recall {recall:.4}");
     // Half the limit of 2: room for what held-out text adds.
     assert!(per_10k <= 1.0, "false splits per 10k tokens {per_10k:.2}");
     assert!(gold_fixes == 0, "fixes on the gold text {gold_fixes}");
