@@ -831,7 +831,7 @@ impl<'a> Splitter<'a> {
                 .rev()
                 .find(|&j| apart(&cores[j - 1], &cores[j]))
                 .unwrap_or(0);
-            *foreign.entry(start).or_insert_with(|| {
+            !*foreign.entry(start).or_insert_with(|| {
                 let (mut seen, mut known) = (0usize, 0usize);
                 for (j, c) in cores.iter().enumerate().skip(start) {
                     if j > start && apart(&cores[j - 1], c) {
@@ -844,7 +844,7 @@ impl<'a> Splitter<'a> {
                     }
                 }
                 seen >= MIN_PARAGRAPH_SAMPLE && (known as f64) < MIN_PARAGRAPH_ENGLISH * seen as f64
-            }) == false
+            })
         });
     }
 
@@ -1826,8 +1826,24 @@ impl<'a> Splitter<'a> {
                     .then(|| s.rare_word(p, w))
                     .flatten()
             };
+            // An unknown capitalised word before a function word no name
+            // ends in, written once, that the web never writes (`Lovatoand`,
+            // `Lucasfilmand`), in a document that lost spaces elsewhere; not
+            // after a word the document uses (`Biden|sand`, not `Bidens|and`)
+            // nor as a surname (`Storm Filsaimewith`).
+            let unknown_head = |s: &mut Self| {
+                (shape == Shape::Capitalized
+                    && l.len() >= MIN_LONG_PART
+                    && s.words.name_safe_tails.contains(r)
+                    && !(MIN_DOC_LEFT..l.len()).any(|j| s.doc_count(&w[..j]) > 0)
+                    && s.lossy_unseen(w)
+                    && !s.surname(w))
+                .then(|| s.lex.logp(s.weak))
+            };
             // The right part is looked up only when the left one is a word.
-            if let Some(a) = (self.part(l, true, min)).or_else(|| beside_function(self, l, r))
+            if let Some(a) = (self.part(l, true, min))
+                .or_else(|| beside_function(self, l, r))
+                .or_else(|| unknown_head(self))
                 && let Some(b) = (self.part(r, false, min))
                     .or_else(|| suffix_word(self).then(|| self.lex.logp(self.lex_count(r))))
                     .or_else(|| beside_function(self, r, l))
