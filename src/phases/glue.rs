@@ -1727,12 +1727,19 @@ impl<'a> Splitter<'a> {
             // (`atTempus`, `byFerro`): identifiers are made of words.
             let unknown_name = |s: &mut Self| r.len() >= 4 && s.lex.count(r.as_bytes()) == 0;
             // In a document that lost spaces elsewhere, a common word before
-            // a capitalised one (`visitingNevada`, `editorTeresa`).
+            // a capitalised one (`visitingNevada`, `editorTeresa`), or a
+            // moderately common one before a name the list has or the
+            // document writes on its own (`convictingWebb`).
             let lossy = |s: &mut Self| {
+                let name = |s: &mut Self| {
+                    l.len() >= 4
+                        && s.lex.count(l.as_bytes()) >= s.weak
+                        && (Names::get().contains(r) || s.doc_count(r) > 0)
+                };
                 r_ok && l.len() >= 2
                     && r.len() >= 3
                     && !s.words.camel_heads.contains(l)
-                    && s.is_common(l)
+                    && (s.is_common(l) || name(s))
                     && s.lossy()
             };
             let glued = pronoun
