@@ -1819,7 +1819,7 @@ impl<'a> Splitter<'a> {
             // function word or a gerund, which take none (`much|less`,
             // `spending|less`), in a document that lost spaces elsewhere.
             let suffix_word = |s: &mut Self| {
-                ((l.len() >= 3 && s.is_function(l)) || (l.len() >= 6 && l.ends_with("ing")))
+                (s.is_function(l) || (l.len() >= 6 && l.ends_with("ing")))
                     && s.words.suffixes.contains(r)
                     && s.lex_count(r) >= s.strong
                     && s.lossy()
