@@ -825,27 +825,34 @@ impl<'a> Splitter<'a> {
         let (text, cores) = (self.text, self.cores);
         let apart =
             |a: &Core, b: &Core| text[a.end..b.start].bytes().filter(|&b| b == b'\n').count() >= 2;
-        let mut foreign: FxHashMap<usize, bool> = FxHashMap::default();
-        split.retain(|&(i, _)| {
-            let start = (1..=i)
-                .rev()
+        // The splits come in core order: one walk over the paragraphs.
+        let mut splits = std::mem::take(split).into_iter().peekable();
+        let mut start = 0;
+        while splits.peek().is_some() {
+            let end = (start + 1..cores.len())
                 .find(|&j| apart(&cores[j - 1], &cores[j]))
-                .unwrap_or(0);
-            !*foreign.entry(start).or_insert_with(|| {
+                .unwrap_or(cores.len());
+            let mut here = Vec::new();
+            while let Some(s) = splits.next_if(|(i, _)| *i < end) {
+                here.push(s);
+            }
+            if !here.is_empty() {
                 let (mut seen, mut known) = (0usize, 0usize);
-                for (j, c) in cores.iter().enumerate().skip(start) {
-                    if j > start && apart(&cores[j - 1], c) {
-                        break;
-                    }
+                for (j, c) in cores.iter().enumerate().take(end).skip(start) {
                     let w = &text[c.start..c.end];
                     if c.letters && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
                         seen += 1;
                         known += usize::from(self.lexes[j] > 0);
                     }
                 }
-                seen >= MIN_PARAGRAPH_SAMPLE && (known as f64) < MIN_PARAGRAPH_ENGLISH * seen as f64
-            })
-        });
+                let foreign = seen >= MIN_PARAGRAPH_SAMPLE
+                    && (known as f64) < MIN_PARAGRAPH_ENGLISH * seen as f64;
+                if !foreign {
+                    split.extend(here);
+                }
+            }
+            start = end;
+        }
     }
 
     /// Whether enough of the document's lower-case words are English words;
