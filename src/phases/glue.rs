@@ -1831,8 +1831,8 @@ impl<'a> Splitter<'a> {
                     && s.lex_count(r) >= s.strong
                     && s.lossy()
             };
-            // A rarer word beside a function word, one the web writes (`or|
-            // incinerating`, `are|bubonic`, `either|wirelessly`), where the
+            // A rarer word beside a function word, one the lexicon counts or
+            // the web lists (`or|incinerating`, `are|bubonic`), where the
             // web never writes the two as one, in a document that lost
             // spaces elsewhere.
             let beside_function = |s: &mut Self, p: &str, other: &str| {
