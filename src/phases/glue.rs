@@ -2557,20 +2557,25 @@ impl<'a> Splitter<'a> {
                     && !fr
                     && lang == Language::German
                     && self.words.german_compound_heads.contains(l))
-                || !(fl
-                    || fr
-                    || (pairs && long)
-                    || (self.lossy() && self.doc_side(w, at, rest_l, rest_r)))
             {
                 continue;
             }
-            cuts.push((at, rest_l, rest_r, fl, fr));
+            let by_list = fl || fr || (pairs && long);
+            // Which sides are words the document writes on its own: asked
+            // here only of a cut no list keeps, in a document that lost
+            // spaces elsewhere, and kept for `beside_doc` below.
+            let doc = (!by_list && self.lossy()).then(|| self.doc_sides(w, at, rest_l, rest_r));
+            let beside = doc.is_some_and(|(dl, dr)| (dl && rest_r >= 3) || (dr && rest_l >= 3));
+            if !(by_list || beside) {
+                continue;
+            }
+            cuts.push((at, rest_l, rest_r, fl, fr, doc));
         }
         if cuts.is_empty() {
             return None;
         }
         let mut found = None;
-        for (at, rest_l, rest_r, fl, fr) in cuts {
+        for (at, rest_l, rest_r, fl, fr, doc) in cuts {
             let (l, r) = lower.split_at(at);
             let zipf = |p: &str| foreign.zipf(lang, p).unwrap_or(0);
             let listed =
@@ -2610,12 +2615,10 @@ impl<'a> Splitter<'a> {
                     && (lang != Language::German || s.doc_count(p) > 0)
             };
             let beside_doc = |s: &mut Self| {
-                let (dl, dr) = w.split_at(at);
-                ((rest_l >= MIN_FOREIGN_PART && frequent(s, r, rest_r) && s.doc_count(dl) > 0)
-                    || (rest_r >= MIN_FOREIGN_PART
-                        && frequent(s, l, rest_l)
-                        && s.doc_count(dr) > 0))
-                    && s.lossy()
+                s.lossy() && {
+                    let (dl, dr) = doc.unwrap_or_else(|| s.doc_sides(w, at, rest_l, rest_r));
+                    (dl && frequent(s, r, rest_r)) || (dr && frequent(s, l, rest_l))
+                }
             };
             let ok = !truncated
                 && !prefix
@@ -2638,13 +2641,15 @@ impl<'a> Splitter<'a> {
         found.map(|at| vec![&w[..at], &w[at..]])
     }
 
-    /// Whether either side of a cut of a foreign token is a word the
-    /// document writes on its own, as written, of some length, beside
-    /// three letters or more: a cut `split_foreign` asks about.
-    fn doc_side(&self, w: &str, at: usize, rest_l: usize, rest_r: usize) -> bool {
+    /// Whether each side of a cut of a foreign token (`rest_l` and
+    /// `rest_r` characters) is a word the document writes on its own, as
+    /// written, of some length.
+    fn doc_sides(&self, w: &str, at: usize, rest_l: usize, rest_r: usize) -> (bool, bool) {
         let (l, r) = w.split_at(at);
-        (rest_l >= MIN_FOREIGN_PART && rest_r >= 3 && self.doc_count(l) > 0)
-            || (rest_r >= MIN_FOREIGN_PART && rest_l >= 3 && self.doc_count(r) > 0)
+        (
+            rest_l >= MIN_FOREIGN_PART && self.doc_count(l) > 0,
+            rest_r >= MIN_FOREIGN_PART && self.doc_count(r) > 0,
+        )
     }
 
     /// Where a language that writes its words apart has one-letter words
