@@ -804,15 +804,23 @@ impl<'a> Splitter<'a> {
                 }
                 continue;
             }
-            let w = &text[c.start..c.end];
-            if c.letters && lower(w) {
+            if let Some(english) = self.lower_case_word(i) {
                 seen += 1;
-                known += usize::from(self.lexes[i] > 0);
-            } else if other_script(w) {
+                known += usize::from(english);
+            } else if other_script(&text[c.start..c.end]) {
                 seen += 1;
             }
         }
         seen < 5 || known as f64 >= MIN_ENGLISH_SHARE * seen as f64
+    }
+
+    /// For a core that is a lower-case word of two letters or more (what
+    /// the language of a text is told by), whether the lexicon knows it.
+    fn lower_case_word(&self, i: usize) -> Option<bool> {
+        let c = self.cores[i];
+        let w = &self.text.as_bytes()[c.start..c.end];
+        (c.letters && w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase))
+            .then(|| self.lexes[i] > 0)
     }
 
     /// Leaves out the splits of an English document's paragraphs in
@@ -838,11 +846,10 @@ impl<'a> Splitter<'a> {
             }
             if !here.is_empty() {
                 let (mut seen, mut known) = (0usize, 0usize);
-                for (j, c) in cores.iter().enumerate().take(end).skip(start) {
-                    let w = &text[c.start..c.end];
-                    if c.letters && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                for j in start..end {
+                    if let Some(english) = self.lower_case_word(j) {
                         seen += 1;
-                        known += usize::from(self.lexes[j] > 0);
+                        known += usize::from(english);
                     }
                 }
                 let foreign = seen >= MIN_PARAGRAPH_SAMPLE
