@@ -1513,13 +1513,10 @@ impl<'a> Splitter<'a> {
                     && r.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
                     && (Names::get().contains(r) || s.doc_count(r) > 0)
             };
-            if l.len() < MIN_CHAIN_PART || self.chaining || !self.lossy() || !name(self) {
+            if l.len() < MIN_CHAIN_PART {
                 return None;
             }
-            self.chaining = true;
-            let parts = self.split_letters(l);
-            self.chaining = false;
-            let mut parts = parts?;
+            let mut parts = self.unchained(|s| name(s).then(|| s.split_letters(l)).flatten())??;
             parts.push(r);
             return Some(parts);
         }
@@ -1578,10 +1575,16 @@ impl<'a> Splitter<'a> {
         split: fn(&mut Self, &'a str) -> Option<Vec<&'a str>>,
         word: fn(&mut Self, &'a str) -> bool,
     ) -> Option<Vec<&'a str>> {
-        if self.chaining || !self.lossy() {
-            return None;
-        }
-        self.chaining = true;
+        self.unchained(|s| s.three_words_in(w, min_rest, split, word))?
+    }
+
+    fn three_words_in(
+        &mut self,
+        w: &'a str,
+        min_rest: usize,
+        split: fn(&mut Self, &'a str) -> Option<Vec<&'a str>>,
+        word: fn(&mut Self, &'a str) -> bool,
+    ) -> Option<Vec<&'a str>> {
         let n = w.chars().count();
         let mut found: Option<Vec<&'a str>> = None;
         for (k, (i, _)) in w.char_indices().enumerate().skip(1) {
@@ -1603,13 +1606,23 @@ impl<'a> Splitter<'a> {
                 continue;
             }
             if found.as_ref().is_some_and(|f| *f != parts) {
-                found = None;
-                break;
+                return None;
             }
             found = Some(parts);
         }
-        self.chaining = false;
         found
+    }
+
+    /// `f` with the parts of a chain read as two words at most, in a
+    /// document that lost spaces elsewhere; none within a chain.
+    fn unchained<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        if self.chaining || !self.lossy() {
+            return None;
+        }
+        self.chaining = true;
+        let out = f(self);
+        self.chaining = false;
+        Some(out)
     }
 
     /// A phrase of four or more words (`doesnotprotectpeople`,
