@@ -2147,6 +2147,7 @@ impl<'a> Splitter<'a> {
     /// Marchand, Beto).
     fn capitalized_head(&mut self, parts: &[&str]) -> bool {
         let (head, rest) = (parts[0], &parts[1..]);
+        let whole = parts.concat();
         let doc_known = !self.is_function(head) && self.doc_count(head) > 0;
         // Two-letter heads (In, My, An) need a long common tail: Ingeneral,
         // Myhusband, but not Orwell, Atwood or Tobias.
@@ -2156,7 +2157,7 @@ impl<'a> Splitter<'a> {
             .is_some_and(|p| self.words.name_endings.contains(*p));
         let function_head = self.is_function(head)
             && !self.words.name_heads.contains(Self::lower(head).as_ref())
-            && !self.surname(&parts.concat())
+            && !self.surname(&whole)
             && !name_ending
             && (head.len() >= 3
                 || (self.words.heads_2.contains(head)
@@ -2218,7 +2219,6 @@ impl<'a> Splitter<'a> {
         // web never writes as one (`Indianofficials`, `Organicmaterials`,
         // `Mygoal`, `Fridayto`), written once: names are short (Homejoy,
         // Pangut) or repeated.
-        let whole = parts.concat();
         let lossy = |s: &mut Self| {
             rest.len() == 1
                 && !name_tail
