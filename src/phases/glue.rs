@@ -1523,9 +1523,11 @@ impl<'a> Splitter<'a> {
         if w.len() < MIN_CHAIN {
             return None;
         }
-        self.three_words(w, MIN_CHAIN_PART, Self::split_letters, |s, p| {
-            p.len() >= 3 && s.is_word(p)
-        })
+        self.unchained(|s| {
+            s.three_words(w, MIN_CHAIN_PART, Self::split_letters, |s, p| {
+                p.len() >= 3 && s.is_word(p)
+            })
+        })?
     }
 
     /// `chain` in Russian text: `икаждыйраз`, `свыбранныммясом`, with the
@@ -1545,16 +1547,18 @@ impl<'a> Splitter<'a> {
         {
             return None;
         }
-        let parts = self.three_words(
-            w,
-            MIN_CYRILLIC_CHAIN_PART,
-            Self::split_by_document,
-            |_, p| {
-                Foreign::get()
-                    .zipf(Language::Russian, &p.to_lowercase())
-                    .is_some()
-            },
-        )?;
+        let parts = self.unchained(|s| {
+            s.three_words(
+                w,
+                MIN_CYRILLIC_CHAIN_PART,
+                Self::split_by_document,
+                |_, p| {
+                    Foreign::get()
+                        .zipf(Language::Russian, &p.to_lowercase())
+                        .is_some()
+                },
+            )
+        })??;
         // A one-letter word only leads (`и|каждый|раз`; not `прост|от|у`).
         parts[1..]
             .iter()
@@ -1564,21 +1568,9 @@ impl<'a> Splitter<'a> {
 
     /// The three words a token reads as from every cut that leaves a word
     /// beside a rest `split` reads as two (`min_rest` characters or more),
-    /// each two neighbours read as two words on their own by `split` too,
-    /// in a document that lost spaces elsewhere; none if two cuts read
-    /// it differently. Not within a chain: its parts are read as two words
-    /// at most.
+    /// each two neighbours read as two words on their own by `split` too;
+    /// none if two cuts read it differently. Run through `unchained`.
     fn three_words(
-        &mut self,
-        w: &'a str,
-        min_rest: usize,
-        split: fn(&mut Self, &'a str) -> Option<Vec<&'a str>>,
-        word: fn(&mut Self, &'a str) -> bool,
-    ) -> Option<Vec<&'a str>> {
-        self.unchained(|s| s.three_words_in(w, min_rest, split, word))?
-    }
-
-    fn three_words_in(
         &mut self,
         w: &'a str,
         min_rest: usize,
